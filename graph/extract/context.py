@@ -1,0 +1,319 @@
+"""What every extractor of one document shares: the parse, its actors, and
+the rules that turn a noun phrase into the actors it refers to."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..facts import ActorRef, Article, Evidence
+from ..gazetteer import Gazetteer
+from ..lexicons import Lexicons
+from . import dates
+from .actors import ActorIndex, Mention, country_actor
+
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_GROUP_PRONOUNS = {"they", "them", "their", "both"}
+_RELATIVE = {"who", "whom", "which", "that", "whose"}
+_GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts"}
+_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+
+
+@dataclass
+class DocContext:
+    """A parsed article with its actor index and resolution helpers."""
+
+    doc: Doc
+    article: Article
+    gz: Gazetteer
+    lex: Lexicons
+    index: ActorIndex
+    body_start: int = 0  # character offset where the body starts (after a title line)
+    dateline_place: str | None = None
+    last_group: list[ActorRef] = field(default_factory=list)
+    meeting_groups: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
+
+    # ------------------------------------------------------------ evidence
+    def evidence(self, sent: Span) -> Evidence:
+        """The sentence verbatim, trimmed of surrounding whitespace, with offsets."""
+        text = self.doc.text
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence(text[start:end], start, end)
+
+    def body_sentences(self):
+        for sent in self.doc.sents:
+            if sent.start_char >= self.body_start and sent.text.strip():
+                yield sent
+
+    # ------------------------------------------------------------ actors
+    def ref(self, mention: Mention, sector: str | None = None, text: str | None = None) -> ActorRef:
+        """An ActorRef for a mention; capitals and demonyms stand for their country."""
+        key = self._actor_key(mention)
+        self.index.used.add(key)
+        actor = self.index.actors[key]
+        code = actor.code if actor.kind != "Person" else actor.country
+        return ActorRef(key, text or mention.text, code, sector or mention.sector or actor.sector)
+
+    def _actor_key(self, mention: Mention) -> str:
+        if mention.kind in ("Demonym", "Capital"):
+            key = f"country/{mention.code}"
+            actor = self.index.actors.setdefault(key, country_actor(self.gz, mention.code))
+            if mention.kind == "Capital":
+                actor.aliases.add(mention.text)
+            return key
+        return mention.key
+
+    def refs(self, token: Token | None, exclude: set[str] | None = None) -> list[ActorRef]:
+        """The actors a noun phrase (given by its head) refers to, coordination included."""
+        if token is None:
+            return []
+        out: list[ActorRef] = []
+        for t in self._conjuncts(token):
+            for r in self._refs_one(t):
+                if (exclude is None or r.key not in exclude) and r.key not in {o.key for o in out}:
+                    out.append(r)
+        return out
+
+    def _conjuncts(self, token: Token) -> list[Token]:
+        out = [token]
+        for c in token.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                out.extend(self._conjuncts(c))
+        return out
+
+    def _refs_one(self, t: Token) -> list[ActorRef]:
+        m = self.index.at(t)
+        low = t.lower_
+        # A named actor: the head itself is a mention.
+        if m is not None and m.kind != "Place":
+            sector = None
+            if m.kind in ("Demonym",) and t.dep_ in ("amod", "compound"):
+                return []
+            return [self.ref(m, sector)]
+        if m is not None and m.kind == "Place":
+            return []
+        # Relative pronoun: the noun the clause modifies ("Whelan, who …").
+        if low in _RELATIVE and t.head.dep_ == "relcl":
+            return self.refs(t.head.head)
+        if low in _PERSON_PRONOUNS:
+            p = self.salient_person(t)
+            return [p] if p else []
+        if low in _GROUP_PRONOUNS:
+            return list(self.last_group)
+        if t.pos_ in ("NOUN", "PROPN"):
+            return self._nominal(t)
+        return []
+
+    def _nominal(self, t: Token) -> list[ActorRef]:
+        """Common-noun phrases: "U.S. officials", "his Russian counterpart", "the two men"."""
+        lemma = t.lemma_.lower()
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "det")]
+        mod_mentions = [self.index.at(c) for c in t.subtree if c.i < t.i and self.index.at(c) is not None]
+        mod_mentions = [m for m in mod_mentions if m.kind != "Place"]
+        sector = self.lex.sector_nouns.get(lemma)
+        # "the two men", "the two diplomats": the last pair that met.
+        if any(c.lower_ in ("two", "both") for c in mods) and t.lower_ in _GROUP_NOUNS:
+            if self.meeting_groups:
+                return list(self.meeting_groups[-1][1])
+            return list(self.last_group)
+        if lemma == "counterpart":
+            code = next((m.code for m in mod_mentions if m.kind in ("Demonym", "Country", "Capital")), None)
+            if code:
+                people = [a for a in self.index.actors.values() if a.kind == "Person" and a.country == code and a.roles]
+                if len(people) == 1:
+                    p = people[0]
+                    self.index.used.add(p.key)
+                    return [ActorRef(p.key, t.sent.text[t.left_edge.idx - t.sent.start_char:t.idx - t.sent.start_char + len(t.text)], p.country, p.sector)]
+            return []
+        if mod_mentions:
+            m = mod_mentions[-1]
+            # "the Biden administration": a person's government.
+            if m.kind == "Person" and sector == "GOV":
+                actor = self.index.actors[m.key]
+                if actor.country:
+                    ref = self.ref(Mention(m.start, m.end, "Country", f"country/{actor.country}", m.text, actor.country))
+                    return [ActorRef(ref.key, self._phrase(t), ref.code, "GOV")]
+                return []
+            if m.kind in ("Country", "Demonym", "Capital", "Organization") and sector:
+                ref = self.ref(m, sector)
+                return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
+        # "the foreign minister", "the spokeswoman": a person of the document with that role.
+        if any(c.lower_ == "the" for c in mods) and not mod_mentions:
+            phrase = " ".join(w.lower_ for w in t.subtree if w.i <= t.i and w.lower_ != "the")
+            people = [a for a in self.index.actors.values() if a.kind == "Person"
+                      and any(r.lower().endswith(phrase) for r in a.roles)]
+            if len(people) == 1:
+                p = people[0]
+                self.index.used.add(p.key)
+                return [ActorRef(p.key, self._phrase(t), p.country, p.sector)]
+        return []
+
+    def _phrase(self, t: Token) -> str:
+        left = t.left_edge
+        while left.i < t.i and left.dep_ == "det":
+            left = left.doc[left.i + 1]
+        return self.doc[left.i:t.i + 1].text
+
+    def salient_person(self, t: Token) -> ActorRef | None:
+        """The person a pronoun most likely refers to: the nearest earlier person mention."""
+        for m in reversed(self.index.mentions):
+            if m.start >= t.i or m.kind != "Person":
+                continue
+            if m.start < t.i - 400:
+                break
+            return self.ref(m, text=t.text)
+        return None
+
+    # ------------------------------------------------------------ clauses
+    def subject(self, verb: Token, depth: int = 0) -> list[ActorRef]:
+        """The actors doing what a verb says, following participles, conjuncts and control."""
+        if depth > 6:
+            return []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                refs = self.refs(c)
+                if refs:
+                    return refs
+                # "the only two countries to reject": copular subject of an attribute noun
+                return []
+            if c.dep_ == "agent" and verb.tag_ == "VBN":
+                pass
+        head = verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj") and head is not verb:
+            if verb.dep_ == "xcomp":
+                # "pressed Russia to release": object control
+                obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
+                if obj is not None and head.lemma_.lower() in ("press", "urge", "ask", "force", "persuade", "call", "tell", "order", "encourage", "push"):
+                    return self.refs(obj)
+            if verb.dep_ == "relcl":
+                return []
+            if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                if head.dep_ == "attr":
+                    cop = head.head
+                    return self.subject(cop, depth + 1)
+                refs = self.refs(head)
+                if refs:
+                    return refs
+                poss = next((c for c in head.children if c.dep_ == "poss"), None)
+                return self.refs(poss) if poss is not None else []
+            return self.subject(head, depth + 1)
+        return []
+
+    def passive_agent(self, verb: Token) -> list[ActorRef]:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None:
+            return []
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return self.refs(pobj)
+
+    def is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def negated(self, token: Token) -> bool:
+        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children):
+            return True
+        if token.dep_ in ("xcomp",) and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+            return any(c.dep_ == "neg" for c in token.head.children) and token.head.lemma_ not in ("fail",)
+        return False
+
+    def actors_in(self, token: Token, exclude: set[str] | None = None, limit: int = 40) -> list[ActorRef]:
+        """Actors named anywhere inside a phrase ("the release of Mr. Whelan")."""
+        out: list[ActorRef] = []
+        seen = set(exclude or ())
+        for t in token.subtree:
+            if t.i - token.left_edge.i > limit:
+                break
+            for r in self._refs_one(t) if self.index.at(t) is not None else []:
+                if r.key not in seen:
+                    seen.add(r.key)
+                    out.append(r)
+        return out
+
+    # ------------------------------------------------------------ time and place
+    def date_for(self, token: Token) -> str | None:
+        """The date of what a word reports: a DATE entity attached to it, resolved."""
+        sent = token.sent
+        best = None
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            h = ent.root
+            hops = 0
+            owner = None
+            while h.head is not h and hops < 12:
+                h = h.head
+                hops += 1
+                if h.i == token.i:
+                    owner = token
+                    break
+                if h.pos_ in ("VERB",) or (h.pos_ == "AUX" and h.dep_ == "ROOT"):
+                    owner = h
+                    break
+            if h.i == token.i or owner is token:
+                best = ent
+                break
+            if owner is not None and token.pos_ == "NOUN" and self._governing_verb(token) is owner:
+                best = best or ent
+        if best is None:
+            return None
+        return dates.resolve(best.text, self.article.date)
+
+    def _governing_verb(self, token: Token) -> Token | None:
+        h = token
+        for _ in range(10):
+            if h.head is h:
+                return h
+            h = h.head
+            if h.pos_ == "VERB" or (h.pos_ == "AUX" and h.dep_ == "ROOT"):
+                return h
+        return None
+
+    def place_for(self, token: Token) -> str | None:
+        """A place named in a locative phrase of the word or its clause."""
+        scopes = [token]
+        gv = self._governing_verb(token)
+        if gv is not None:
+            scopes.append(gv)
+        for scope in scopes:
+            for t in scope.subtree:
+                m = self.index.at(t)
+                if m is None:
+                    continue
+                prep = t.head if t.dep_ == "pobj" else None
+                if m.kind == "Place" and (prep is None or prep.lower_ in ("in", "at", "near", "to")):
+                    return m.key
+                if prep is not None and prep.lower_ in ("in", "at"):
+                    # "in India's capital"
+                    if m.kind in ("Country",) and t.dep_ == "poss" and t.head.lemma_ == "capital":
+                        return self._capital_place(m.code)
+                    if m.kind == "Organization":
+                        org = self.gz.organizations.get(m.key.split("/", 1)[1])
+                        if org and org.place:
+                            return self._city_place(org.place)
+                if m.kind == "Country" and t.dep_ == "poss" and t.head.lemma_ == "capital":
+                    return self._capital_place(m.code)
+                if m.kind == "Organization" and prep is not None and prep.lower_ in ("at",):
+                    org = self.gz.organizations.get(m.key.split("/", 1)[1])
+                    if org and org.place:
+                        return self._city_place(org.place)
+        return None
+
+    def _capital_place(self, code: str) -> str | None:
+        country = self.gz.countries.get(code)
+        return self._city_place(country.capital) if country and country.capital else None
+
+    def _city_place(self, name: str) -> str | None:
+        from ..facts import Actor
+
+        city = self.gz.city(name)
+        if city is None:
+            return None
+        key = f"place/{city.geonames_id}"
+        actor = self.index.actors.setdefault(key, Actor(key=key, kind="Place", name=city.name, country=city.country,
+                                                       code=city.country, geonames_id=city.geonames_id))
+        actor.aliases.add(city.name)
+        return key

@@ -1,0 +1,101 @@
+"""Resolve the time expressions of news text against the publication date.
+
+The result is an ISO 8601 string at the precision the text gives: a day
+("Thursday" -> 2023-03-02), a month ("last month", "February 2022") or a
+year ("since late 2018"). Explicit calendar dates go through dateparser.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _month(d: date, delta: int) -> str:
+    y, m = d.year, d.month + delta
+    while m < 1:
+        y, m = y - 1, m + 12
+    while m > 12:
+        y, m = y + 1, m - 12
+    return f"{y:04d}-{m:02d}"
+
+
+@lru_cache(maxsize=4096)
+def resolve(expression: str, published: str | None) -> str | None:
+    """An ISO date for a time expression, or None when it names no point in time.
+
+    Args:
+        expression: the words, e.g. "last week", "Thursday", "in February 2022".
+        published: the publication date (YYYY-MM-DD), the anchor of relative expressions.
+    RETURNS (str | None): "YYYY-MM-DD", "YYYY-MM" or "YYYY".
+    """
+    text = expression.lower().replace("\u2019", "'").strip()
+    text = re.sub(r"'s$", "", text)
+    anchor = date.fromisoformat(published) if published else None
+    words = re.findall(r"[a-z]+|\d+", text)
+    year = _YEAR.search(text)
+    month = next((_MONTHS[w] for w in words if w in _MONTHS and (len(w) > 3 or w in ("may",))), None)
+    day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31 and not _YEAR.fullmatch(w)), None)
+    if month and year:
+        if day:
+            try:
+                return date(int(year.group(1)), month, day).isoformat()
+            except ValueError:
+                return f"{int(year.group(1)):04d}-{month:02d}"
+        return f"{int(year.group(1)):04d}-{month:02d}"
+    if year:
+        return year.group(1)
+    if anchor is None:
+        return None
+    if month:
+        y = anchor.year if month <= anchor.month else anchor.year - 1
+        if day:
+            try:
+                return date(y, month, day).isoformat()
+            except ValueError:
+                return None
+        return f"{y:04d}-{month:02d}"
+    weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
+    if weekday is not None:
+        back = (anchor.weekday() - weekday) % 7
+        if "next" in words or "coming" in words:
+            return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)).isoformat()
+        if "last" in words and back == 0:
+            back = 7
+        return (anchor - timedelta(days=back)).isoformat()
+    if "today" in words or "tonight" in words or words[-2:] == ["this", "morning"]:
+        return anchor.isoformat()
+    if "yesterday" in words:
+        return (anchor - timedelta(days=1)).isoformat()
+    if "tomorrow" in words:
+        return (anchor + timedelta(days=1)).isoformat()
+    if "week" in words:
+        if "last" in words or "past" in words or "previous" in words:
+            return (anchor - timedelta(days=7)).strftime("%Y-%m")
+        if "next" in words:
+            return (anchor + timedelta(days=7)).strftime("%Y-%m")
+        if "this" in words or "earlier" in words:
+            return anchor.strftime("%Y-%m")
+        return None
+    if "month" in words:
+        if "last" in words or "previous" in words:
+            return _month(anchor, -1)
+        if "next" in words:
+            return _month(anchor, 1)
+        if "this" in words:
+            return anchor.strftime("%Y-%m")
+        return None
+    if "year" in words:
+        if "last" in words or "previous" in words:
+            return str(anchor.year - 1)
+        if "next" in words:
+            return str(anchor.year + 1)
+        if "this" in words:
+            return str(anchor.year)
+    return None

@@ -1,0 +1,271 @@
+"""PLOVER event coding: a trigger word from the lexicon, its subject as actor,
+its object or prepositional complement as recipient.
+
+The manual's rules are applied to the clause around the trigger: future or
+promised cooperation is AGREE, a promised retreat is CONCEDE, a promised or
+conditional conflict action is THREATEN, refusals are REJECT, the complement
+of a request is not an event of its own, and negated events are flagged.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..facts import ActorRef, Event
+from ..lexicons import Trigger
+from .context import DocContext
+
+_COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"}
+_YIELDING = {"RETREAT", "CONCEDE"}
+_CONFLICT_ACTIONS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"}
+# Verbs whose complement clause is what they promise, threaten or refuse.
+_COMMITMENT = {"agree": "promise", "pledge": "promise", "promise": "promise", "vow": "promise", "commit": "promise",
+               "offer": "promise", "undertake": "promise", "ready": "promise", "willing": "promise",
+               "prepared": "promise", "swear": "promise", "threaten": "threat", "refuse": "refusal",
+               "decline": "refusal", "fail": "failure", "resort": "threat"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
+_CONDITION_MARKS = {"if", "unless", "whether"}
+_EVALUATION_VERBS = {"describe", "call", "label", "brand", "term", "deem", "denounce", "characterize", "characterise"}
+_TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "for", "from", "toward", "towards", "into", "over", "of")
+
+
+def future_category(category: str) -> str:
+    """PLOVER's reading of a promised or future action."""
+    if category in _COOPERATION:
+        return "AGREE"
+    if category in _YIELDING:
+        return "CONCEDE"
+    if category in _CONFLICT_ACTIONS:
+        return "THREATEN"
+    return category
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
+    if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children):
+        return False
+    if trig.prep and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep for c in tok.children):
+        return False
+    if trig.objects:
+        obj = _child(tok, "dobj", "nsubjpass")
+        words = set()
+        if obj is not None:
+            words = {t.lemma_.lower() for t in obj.subtree}
+        if not words & set(trig.objects):
+            return False
+    if trig.subject_sectors:
+        sectors = {r.sector for r in ctx.subject(tok)}
+        if not sectors & set(trig.subject_sectors):
+            return False
+    return True
+
+
+def match_trigger(ctx: DocContext, tok: Token) -> Trigger | None:
+    """The first lexicon entry whose conditions the word meets."""
+    pos = "VERB" if tok.pos_ in ("VERB",) else tok.pos_
+    for trig in ctx.lex.triggers_for(tok.lemma_.lower(), pos):
+        if _matches(ctx, tok, trig):
+            return trig
+    return None
+
+
+def _in_condition(tok: Token) -> bool:
+    """Inside an if/unless clause, or a question."""
+    h = tok
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in h.children):
+            return True
+        if h.head is h or h.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "aux"):
+            break
+        h = h.head
+    return False
+
+
+def _is_future(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ == "go"
+
+
+def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
+    """What the clause of a trigger depends on: a request, a promise, an intention…"""
+    if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "conj"):
+        return None, None
+    h = tok.head
+    if tok.dep_ == "conj":
+        return _governor(ctx, h)
+    lemma = h.lemma_.lower()
+    if tok.dep_ == "acl" and (lemma, "NOUN") in ctx.lex.intentions:
+        return ctx.lex.intentions[(lemma, "NOUN")], h
+    if tok.dep_ in ("xcomp", "ccomp"):
+        if lemma in _COMMITMENT:
+            return "commitment", h
+        if (lemma, "VERB") in ctx.lex.intentions:
+            return ctx.lex.intentions[(lemma, "VERB")], h
+        trig = match_trigger(ctx, h) if h.pos_ == "VERB" else None
+        if trig and trig.category in ("REQUEST", "THREATEN", "AGREE", "REJECT"):
+            return "requested", h
+    if tok.dep_ == "pcomp" and lemma in ("of", "for") and h.head.lemma_.lower() in ("call", "demand", "appeal", "request"):
+        return "requested", h
+    return None, None
+
+
+def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
+    exclude = {s.key for s in sources}
+    if ctx.is_passive(tok):
+        refs = ctx.refs(_child(tok, "nsubjpass"), exclude)
+        if refs:
+            return refs
+    for dep in ("dobj", "dative", "attr", "oprd"):
+        obj = _child(tok, dep)
+        if obj is not None:
+            refs = ctx.refs(obj, exclude) or ctx.actors_in(obj, exclude)[:1]
+            if refs:
+                return refs
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPS:
+            pobj = _child(prep, "pobj")
+            refs = ctx.refs(pobj, exclude) or (ctx.actors_in(pobj, exclude)[:1] if pobj is not None else [])
+            if refs:
+                return refs
+    comp = _child(tok, "xcomp", "ccomp")
+    if comp is not None:
+        obj = _child(comp, "dobj")
+        if obj is not None:
+            return ctx.refs(obj, exclude) or ctx.actors_in(obj, exclude)[:1]
+    return []
+
+
+def _evaluation(ctx: DocContext, tok: Token) -> str | None:
+    """"X described Y as irresponsible": ACCUSE (negative) or SUPPORT (positive)."""
+    if tok.lemma_.lower() not in _EVALUATION_VERBS:
+        return None
+    words = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            words += [t.lemma_.lower() for t in c.subtree]
+        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):
+            words += [t.lemma_.lower() for t in c.subtree]
+    polarity = {ctx.lex.evaluations.get(w) for w in words} - {None}
+    if "negative" in polarity:
+        return "ACCUSE"
+    if "positive" in polarity:
+        return "SUPPORT"
+    return None
+
+
+def _context_codes(ctx: DocContext, sent: Span) -> list[str]:
+    words = {t.lemma_.lower() for t in sent}
+    return sorted({code for word, code in ctx.lex.contexts.items() if word in words}) if hasattr(ctx.lex, "contexts") else []
+
+
+def extract_events(ctx: DocContext) -> list[Event]:
+    """Code the PLOVER events of every body sentence of the document.
+
+    Args:
+        ctx: the document context.
+    RETURNS (list[Event]): events in text order, negated ones flagged.
+    """
+    events: list[Event] = []
+    for sent in ctx.body_sentences():
+        consumed: set[int] = set()
+        found: list[tuple[Token, str, str | None, str, list[ActorRef], list[ActorRef], bool, str]] = []
+        # Nouns carried by a light verb: "traded accusations", "issued a warning".
+        for tok in sent:
+            if tok.pos_ != "NOUN":
+                continue
+            for trig in ctx.lex.triggers_for(tok.lemma_.lower(), "NOUN"):
+                verb = tok.head
+                if tok.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in trig.light:
+                    consumed.add(verb.i)
+                    found.append((verb, trig.category, trig.mode, f"{verb.text} {tok.text}", [], [], False, ""))
+                    break
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            category = _evaluation(ctx, tok)
+            trig = None
+            if category is None:
+                if tok.pos_ not in ("VERB", "ADJ") or tok.lemma_.lower() in ctx.lex.reporting:
+                    continue
+                trig = match_trigger(ctx, tok) if tok.pos_ == "VERB" else None
+                if tok.lemma_.lower() in _COMMITMENT and _child(tok, "xcomp") is not None:
+                    trig = trig or Trigger(tok.lemma_.lower(), tok.pos_, "AGREE")
+                if trig is None:
+                    continue
+                category = trig.category
+            found.append((tok, category, trig.mode if trig else None, tok.text, [], [], False, ""))
+        for verb, category, mode, text, _, _, _, _ in found:
+            event = _code(ctx, sent, verb, category, mode, text, consumed)
+            if event is not None:
+                events.append(event)
+    return _dedupe(events)
+
+
+def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | None, text: str,
+          consumed: set[int]) -> Event | None:
+    if tok.i in consumed and " " not in text:
+        return None
+    if _in_condition(tok):
+        return None
+    modality = "asserted"
+    negated = ctx.negated(tok)
+    governor, gov_tok = _governor(ctx, tok)
+    if governor in ("requested", "hypothetical", "commitment"):
+        return None  # coded through the governing word, or not an event
+    kind = _COMMITMENT.get(tok.lemma_.lower())
+    comp = _child(tok, "xcomp") if kind else None
+    if comp is not None:
+        inner = match_trigger(ctx, comp) if comp.pos_ == "VERB" else None
+        inner_cat = inner.category if inner else None
+        if kind == "threat":
+            category = "THREATEN"
+        elif kind == "refusal":
+            category = "REJECT"
+        elif kind == "failure":
+            if inner_cat in _COOPERATION or inner_cat is None:
+                category = "REJECT"
+            else:
+                category, negated = inner_cat, True
+        else:
+            category = future_category(inner_cat) if inner_cat else "AGREE"
+            if inner and inner.mode and category == inner_cat:
+                mode = inner.mode
+        consumed.add(comp.i)
+        text = f"{text} {comp.text}"
+        modality = "future" if kind in ("promise", "threat") else modality
+    elif governor == "future" or _is_future(tok):
+        modality = "future"
+        new = future_category(category)
+        if new != category:
+            mode = None
+        category = new
+    if negated and modality == "future" and category == "AGREE":
+        category, negated = "REJECT", False
+    sources = ctx.subject(tok)
+    if ctx.is_passive(tok):
+        sources = ctx.passive_agent(tok)
+    if not sources:
+        return None
+    targets = _targets(ctx, tok, sources)
+    if comp is not None and not targets:
+        targets = _targets(ctx, comp, sources)
+    date = ctx.date_for(tok)
+    if negated:
+        modality = "negated"
+    return Event(category=category, sources=sources, targets=targets, evidence=ctx.evidence(sent), trigger=text,
+                 mode=mode, date=date, negated=negated, modality=modality)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen = set()
+    out = []
+    for e in events:
+        key = (e.category, e.evidence.start, tuple(sorted(s.key for s in e.sources)),
+               tuple(sorted(t.key for t in e.targets)), e.negated)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

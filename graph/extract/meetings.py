@@ -1,0 +1,245 @@
+"""Meetings: who met whom, when and where, on one n-ary node.
+
+A meeting is reported by a verb ("met", "spoke", "held talks", "visited") or a
+noun ("the encounter between A and B", "in a meeting", "a phone call").
+Mentions of the same encounter within a document are merged; a meeting held
+"on the sidelines of" another is its sub-event, and its participants attend
+the larger one too.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..facts import ActorRef, Meeting
+from .context import DocContext
+
+_DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
+_DURATION_UNITS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D"}
+_LIGHT = {"hold", "have", "conduct", "begin", "start", "open", "resume", "attend", "pay", "make", "host", "join", "chair"}
+_PRIVATE = {"privately", "one-on-one", "bilaterally", "separately"}
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _with_objects(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorRef]:
+    """Participants named by "with X", "between X and Y", or as direct object."""
+    out: list[ActorRef] = []
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("with", "between", "among") and t.head.i in {x.i for x in tok.subtree}:
+            pobj = _child(t, "pobj")
+            for r in ctx.refs(pobj, exclude):
+                if r.key not in {o.key for o in out}:
+                    out.append(r)
+    return out
+
+
+def _mode(ctx: DocContext, tok: Token, sent: Span) -> str | None:
+    words = {t.lower_ for t in sent}
+    if words & {"telephone", "phone", "video", "videoconference", "virtually"}:
+        return "phone"
+    return ctx.lex.meeting_words.get((tok.lemma_.lower(), "NOUN" if tok.pos_ == "NOUN" else "VERB")) or None
+
+
+def _has_org_modifier(ctx: DocContext, tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss"):
+            m = ctx.index.at(c)
+            if m is not None and m.kind == "Organization" and m.code in ("IGO", "NGO"):
+                return True
+            if c.lower_ in ("ministerial", "multilateral", "summit"):
+                return True
+    return False
+
+
+def extract_meetings(ctx: DocContext) -> list[Meeting]:
+    """Find, merge and nest the meetings of a document.
+
+    Args:
+        ctx: the document context.
+    RETURNS (list[Meeting]): meetings in text order; ``parent`` indexes this list.
+    """
+    raw: list[Meeting] = []
+    sidelines: list[tuple[int, Token]] = []
+    for sent in ctx.body_sentences():
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB" if tok.pos_ == "VERB" else None
+            if pos is None or (lemma, pos) not in ctx.lex.meeting_words:
+                if lemma == "attendance" or (lemma == "attend" and pos == "VERB"):
+                    who = ctx.subject(tok.head if lemma == "attendance" else tok)
+                    if who:
+                        raw.append(Meeting(participants=who, evidence=ctx.evidence(sent), trigger=tok.text,
+                                           mode="attendance", label="attendance"))
+                continue
+            meeting = _read(ctx, sent, tok, pos)
+            if meeting is None:
+                continue
+            raw.append(meeting)
+            # "on the sidelines of X": the meeting took place inside X
+            for t in sent:
+                if t.lower_ == "sidelines" and t.head.i != tok.i:
+                    of = _child(t, "prep")
+                    host = _child(of, "pobj") if of is not None else None
+                    if host is not None and host.lemma_.lower() in {w for (w, p) in ctx.lex.meeting_words if p == "NOUN"}:
+                        sidelines.append((len(raw) - 1, host))
+        if sent:
+            for m in raw:
+                if m.evidence.start == ctx.evidence(sent).start and len(m.participants) >= 2 and not m.negated:
+                    ctx.meeting_groups.append((m.evidence.start, list(m.participants)))
+    return _merge(ctx, raw, sidelines)
+
+
+def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | None:
+    lemma = tok.lemma_.lower()
+    if pos == "VERB":
+        if lemma in ("talk", "speak") and not any(c.dep_ in ("prep", "advmod", "npadvmod") for c in tok.children) \
+                and not ctx.subject(tok):
+            return None
+        if lemma in ("call",) and _child(tok, "dobj") is None:
+            return None
+        subjects = ctx.subject(tok)
+        others = _with_objects(ctx, tok, {s.key for s in subjects})
+        obj = _child(tok, "dobj")
+        if obj is not None and lemma in ("meet", "visit", "host", "call", "telephone", "phone", "consult"):
+            others += [r for r in ctx.refs(obj, {s.key for s in subjects}) if r.key not in {o.key for o in others}]
+        participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
+        negated = ctx.negated(tok)
+    else:
+        verb = tok.head
+        subjects: list[ActorRef] = []
+        if tok.dep_ in ("dobj",) and verb.lemma_.lower() in _LIGHT:
+            subjects = ctx.subject(verb)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at") and tok.head.head.pos_ == "VERB":
+            subjects = ctx.subject(tok.head.head)
+            verb = tok.head.head
+        elif tok.dep_ in ("nsubj",):
+            subjects = []
+        others = _with_objects(ctx, tok, {s.key for s in subjects})
+        participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
+        negated = ctx.negated(verb) if verb is not tok else False
+        if _has_org_modifier(ctx, tok) or lemma in ("summit", "gathering", "conference", "session"):
+            host = [ctx.ref(ctx.index.at(c)) for c in tok.children
+                    if ctx.index.at(c) is not None and ctx.index.at(c).kind == "Organization"]
+            return Meeting(participants=host, evidence=ctx.evidence(sent), trigger=tok.text,
+                           date=ctx.date_for(tok) or _possessive_date(ctx, tok), place=ctx.place_for(tok),
+                           mode="multilateral", label=_label(tok), negated=negated)
+    persons_or_states = [p for p in participants if not p.key.startswith("place/")]
+    if len(persons_or_states) < 2:
+        return None
+    words = {t.lower_ for t in sent}
+    duration = None
+    m = _DURATION.search(sent.text)
+    if m and m.group(0).lower() in sent.text[tok.idx - sent.start_char - 20:tok.idx - sent.start_char + 1].lower():
+        duration = _DURATION_UNITS[m.group(2).lower()].format(m.group(1))
+    scheduled = False if "unscheduled" in words or "impromptu" in words else (True if "scheduled" in words or "planned" in words else None)
+    requested = None
+    for t in sent:
+        if t.lower_ == "request" and t.head.lower_ == "at":
+            of = _child(t, "prep")
+            who = ctx.refs(_child(of, "pobj")) if of is not None else []
+            requested = who[0].key if who else None
+    mode = _mode(ctx, tok, sent)
+    if words & _PRIVATE and negated:
+        mode = mode or "private"
+    return Meeting(participants=persons_or_states, evidence=ctx.evidence(sent), trigger=tok.text,
+                   date=ctx.date_for(tok) or _possessive_date(ctx, tok), place=ctx.place_for(tok), negated=negated,
+                   mode=mode, duration=duration, scheduled=scheduled, requested_by=requested)
+
+
+def _possessive_date(ctx: DocContext, tok: Token) -> str | None:
+    """"Thursday's gathering": a date in the noun phrase itself."""
+    from . import dates
+
+    for c in tok.children:
+        if c.ent_type_ == "DATE":
+            return dates.resolve(" ".join(t.text for t in c.subtree), ctx.article.date)
+    return None
+
+
+def _label(tok: Token) -> str:
+    left = tok.left_edge
+    while left.i < tok.i and left.dep_ in ("det", "poss", "case") or left.ent_type_ == "DATE" and left.i < tok.i:
+        left = left.doc[left.i + 1]
+    return left.doc[left.i:tok.i + 1].text
+
+
+def _compatible(a: Meeting, b: Meeting) -> bool:
+    if a.negated != b.negated:
+        return False
+    if (a.mode == "phone") != (b.mode == "phone"):
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    return True
+
+
+def _merge(ctx: DocContext, raw: list[Meeting], sidelines: list[tuple[int, Token]]) -> list[Meeting]:
+    """Merge mentions of the same meeting; attach sub-events and attendance."""
+    multilateral = [m for m in raw if m.mode == "multilateral"]
+    attendance = [m for m in raw if m.mode == "attendance"]
+    bilateral = [m for m in raw if m.mode not in ("multilateral", "attendance")]
+    merged: list[Meeting] = []
+    for m in bilateral:
+        keys = {p.key for p in m.participants}
+        target = next((x for x in merged if {p.key for p in x.participants} == keys and _compatible(x, m)), None)
+        if target is None:
+            merged.append(m)
+            continue
+        target.mentions.append(m.evidence)
+        target.date = target.date or m.date
+        target.place = target.place or m.place
+        target.duration = target.duration or m.duration
+        target.scheduled = target.scheduled if target.scheduled is not None else m.scheduled
+        target.requested_by = target.requested_by or m.requested_by
+    # multilateral meetings with compatible dates are one gathering
+    gatherings: list[Meeting] = []
+    for m in multilateral:
+        target = next((g for g in gatherings if _compatible(g, m) and (g.date == m.date or not m.date or not g.date)
+                       and (not m.place or not g.place or m.place == g.place)), None)
+        if target is None:
+            gatherings.append(m)
+            continue
+        target.mentions.append(m.evidence)
+        target.date = target.date or m.date
+        target.place = target.place or m.place
+        for p in m.participants:
+            if p.key not in {q.key for q in target.participants}:
+                target.participants.append(p)
+    result = merged + gatherings
+    for raw_index, host in sidelines:
+        child = raw[raw_index]
+        parent = next((g for g in gatherings if host.text in g.label or g.trigger == host.text
+                       or g.evidence.start == child.evidence.start), None) if gatherings else None
+        owner = next((x for x in merged if x is child or child.evidence in x.mentions or x.evidence == child.evidence), None)
+        if parent is None or owner is None:
+            continue
+        owner.parent = result.index(parent)
+        for p in owner.participants:
+            if p.key not in {q.key for q in parent.participants}:
+                parent.participants.append(p)
+    for a in attendance:
+        candidates = [g for g in gatherings if g.evidence.start <= a.evidence.start]
+        if candidates:
+            g = candidates[-1]
+            for p in a.participants:
+                if p.key not in {q.key for q in g.participants}:
+                    g.participants.append(p)
+    for m in result:
+        if m.parent is not None:
+            parent = result[m.parent]
+            m.place = m.place or parent.place
+            m.date = m.date or parent.date
+        if m.place is None and ctx.dateline_place and m.date and m.date == ctx.article.date:
+            m.place = ctx.dateline_place
+    keep = [m for m in result if len({p.key for p in m.participants}) >= 2]
+    # re-index parents after dropping
+    index_map = {id(m): i for i, m in enumerate(keep)}
+    for m in keep:
+        if m.parent is not None:
+            parent = result[m.parent]
+            m.parent = index_map.get(id(parent))
+    return keep

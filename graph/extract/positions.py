@@ -1,0 +1,94 @@
+"""Positions: who supports, opposes or stays neutral on what.
+
+A stance verb or noun from the lexicon with its holder (subject, or the
+"by"/possessive of a noun) and its issue (the object phrase); "a neutral
+stance on X" is neutral; "described X as irresponsible" is opposition to X.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..facts import Position
+from .context import DocContext
+from .events import _child, _evaluation
+
+_NEUTRAL_NOUNS = {"stance", "position", "posture", "line"}
+_ISSUE_PREPS = ("on", "for", "to", "toward", "towards", "over", "of")
+
+
+def _phrase(tok: Token) -> str:
+    """The words of a phrase, without a leading determiner."""
+    words = [t for t in tok.subtree]
+    while words and words[0].dep_ == "det":
+        words = words[1:]
+    doc = tok.doc
+    return doc[words[0].i:words[-1].i + 1].text if words else tok.text
+
+
+def _holders_of_noun(ctx: DocContext, noun: Token):
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return ctx.refs(c)
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of", "from"):
+            pobj = _child(c, "pobj")
+            refs = ctx.refs(pobj)
+            if refs:
+                return refs
+    verb = noun.head
+    if noun.dep_ in ("dobj",) and verb.pos_ == "VERB":
+        return ctx.subject(verb)
+    return []
+
+
+def extract_positions(ctx: DocContext) -> list[Position]:
+    """Stances of actors on issues in the body sentences.
+
+    Args:
+        ctx: the document context.
+    RETURNS (list[Position]): positions, one per holder, without duplicates.
+    """
+    out: list[Position] = []
+    seen = set()
+
+    def add(holders, stance: str, issue: str | None, sent: Span) -> None:
+        if not issue:
+            return
+        for h in holders:
+            key = (h.key, stance, issue.lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Position(holder=h, stance=stance, issue=issue, evidence=ctx.evidence(sent)))
+
+    for sent in ctx.body_sentences():
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            # "maintained a neutral stance on the conflict"
+            if tok.pos_ == "NOUN" and lemma in _NEUTRAL_NOUNS and any(c.lower_ == "neutral" for c in tok.children):
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ISSUE_PREPS), None)
+                pobj = _child(prep, "pobj") if prep is not None else None
+                add(_holders_of_noun(ctx, tok), "neutral", _phrase(pobj) if pobj is not None else None, sent)
+                continue
+            stance = ctx.lex.stances.get((lemma, "VERB" if tok.pos_ == "VERB" else tok.pos_))
+            if stance and tok.pos_ == "VERB":
+                if ctx.negated(tok):
+                    continue
+                obj = _child(tok, "dobj")
+                holders = ctx.passive_agent(tok) if ctx.is_passive(tok) else ctx.subject(tok)
+                if ctx.is_passive(tok):
+                    obj = _child(tok, "nsubjpass")
+                add(holders, stance, _phrase(obj) if obj is not None else None, sent)
+                continue
+            if stance and tok.pos_ == "NOUN":
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "toward")), None)
+                pobj = _child(prep, "pobj") if prep is not None else None
+                if pobj is not None and not ctx.refs(pobj) and prep.lower_ == "of":
+                    pobj = None
+                add(_holders_of_noun(ctx, tok), stance, _phrase(pobj) if pobj is not None else None, sent)
+                continue
+            evaluation = _evaluation(ctx, tok)
+            if evaluation:
+                obj = _child(tok, "dobj")
+                add(ctx.subject(tok), "oppose" if evaluation == "ACCUSE" else "support",
+                    _phrase(obj) if obj is not None else None, sent)
+    return out

@@ -1,0 +1,117 @@
+"""Treaties and agreements: names and aliases, parties, lifecycle steps.
+
+Known treaties come from ``ontology/lexicons/treaties.jsonl`` (names, aliases,
+parties); other named agreements are capitalised phrases ending in Treaty,
+Agreement, Accord(s), Convention, Pact or Protocol. "The treaty" refers to the
+last one named. A verb such as sign, ratify, suspend, withdraw, rejoin or
+extend whose object or complement names a treaty is a lifecycle step.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..facts import Treaty, TreatyAction
+from ..gazetteer import normalize
+from .actors import country_actor, slug
+from .context import DocContext
+from .events import _child, _governor
+
+_LIFECYCLE = {"sign": "sign", "ratify": "ratify", "suspend": "suspend", "withdraw": "withdraw", "rejoin": "rejoin",
+              "extend": "extend", "renew": "extend", "violate": "violate", "breach": "violate", "exit": "withdraw",
+              "abandon": "withdraw", "quit": "withdraw", "leave": "withdraw", "implement": "implement",
+              "terminate": "terminate", "scrap": "terminate", "step": "withdraw", "pull": "withdraw",
+              "join": "join", "accede": "join", "negotiate": "negotiate", "conclude": "sign", "reach": "sign"}
+_NAMED = re.compile(r"\b((?:[A-Z][\w\-]*\s+){1,6}(?:Treaty|Agreement|Accords?|Convention|Pact|Protocol))\b")
+_ANAPHORA = {"treaty", "pact", "accord", "agreement", "deal", "convention"}
+
+
+def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAction]]:
+    """Treaties named in the document and the steps taken on them.
+
+    Args:
+        ctx: the document context.
+    RETURNS (tuple[dict, list]): treaties by key, and lifecycle actions.
+    """
+    doc = ctx.doc
+    known = {}
+    for rec in ctx.lex.treaties:
+        for name in [rec["name"], *rec.get("aliases", [])]:
+            known[normalize(name)] = rec
+    treaties: dict[str, Treaty] = {}
+    token_treaty: dict[int, str] = {}
+    text = doc.text
+    spans = []
+    for rec in ctx.lex.treaties:
+        for name in [rec["name"], *rec.get("aliases", [])]:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+                spans.append((m.start(), m.end(), rec, m.group(0)))
+    for m in _NAMED.finditer(text):
+        name = re.sub(r"^(The|the|A|An)\s+", "", m.group(1))
+        if normalize(name) in known or len(name.split()) < 2:
+            continue
+        spans.append((m.start(), m.end(), {"id": slug(name), "name": name, "aliases": [], "parties": []}, name))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    last_end = -1
+    for start, end, rec, surface in spans:
+        if start < last_end:
+            continue
+        last_end = end
+        key = f"treaty/{rec['id']}"
+        treaty = treaties.setdefault(key, Treaty(key=key, name=rec["name"], parties=[f"country/{p}" for p in rec.get("parties", [])]))
+        treaty.aliases.add(surface)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                token_treaty[t.i] = key
+            # "the New Start nuclear arms treaty": the head noun joins the name
+            root = span.root
+            while root.head is not root and root.head.lemma_.lower() in _ANAPHORA | {"arms", "control"} and root.dep_ == "compound":
+                root = root.head
+                token_treaty[root.i] = key
+    # "the treaty": the last treaty named before it
+    last = None
+    for t in doc:
+        if t.i in token_treaty:
+            last = token_treaty[t.i]
+        elif last and t.lemma_.lower() in _ANAPHORA and any(c.lower_ == "the" for c in t.children):
+            token_treaty[t.i] = last
+    for key in treaties:
+        for code in [p.split("/", 1)[1] for p in treaties[key].parties]:
+            ctx.index.actors.setdefault(f"country/{code}", country_actor(ctx.gz, code))
+    actions: list[TreatyAction] = []
+    for sent in ctx.body_sentences():
+        for tok in sent:
+            action = _LIFECYCLE.get(tok.lemma_.lower())
+            if action is None or tok.pos_ != "VERB":
+                continue
+            key = _treaty_in(tok, token_treaty)
+            if key is None:
+                continue
+            governor, _ = _governor(ctx, tok)
+            modality = {"requested": "requested", "hypothetical": "hypothetical", "future": "future"}.get(governor or "", "asserted")
+            actors = ctx.subject(tok)
+            actions.append(TreatyAction(treaty=key, action=action, actors=actors, evidence=ctx.evidence(sent),
+                                        date=ctx.date_for(tok), negated=ctx.negated(tok), modality=modality))
+            treaty = treaties[key]
+            if action in ("sign", "ratify", "join", "rejoin", "suspend", "withdraw", "extend", "implement") \
+                    and modality == "asserted":
+                for a in actors:
+                    if a.key.startswith("country/") and a.key not in treaty.parties:
+                        treaty.parties.append(a.key)
+    return treaties, actions
+
+
+def _treaty_in(tok: Token, token_treaty: dict[int, str]) -> str | None:
+    """A treaty named in the object or prepositional complement of a verb."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "prep", "prt", "nsubjpass"):
+            for t in c.subtree:
+                if t.i in token_treaty:
+                    return token_treaty[t.i]
+                if t.dep_ == "prep":
+                    for u in t.subtree:
+                        if u.i in token_treaty:
+                            return token_treaty[u.i]
+    return None

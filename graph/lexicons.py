@@ -1,0 +1,75 @@
+"""The extraction lexicons of ``ontology/lexicons/``, read once per process."""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer import lexicon_path
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One way a word signals a PLOVER event (a line of plover_triggers.jsonl)."""
+
+    lemma: str
+    pos: str
+    category: str
+    mode: str | None = None
+    prep: tuple[str, ...] = ()
+    particle: str | None = None
+    objects: tuple[str, ...] = ()
+    light: tuple[str, ...] = ()
+    subject_sectors: tuple[str, ...] = ()
+    xcomp: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.prep) + bool(self.particle) + bool(self.objects) + bool(self.subject_sectors)
+
+
+@dataclass
+class Lexicons:
+    triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    reporting: frozenset[str] = frozenset()
+    stances: dict[tuple[str, str], str] = field(default_factory=dict)
+    evaluations: dict[str, str] = field(default_factory=dict)
+    meeting_words: dict[tuple[str, str], str] = field(default_factory=dict)
+    intentions: dict[tuple[str, str], str] = field(default_factory=dict)
+    sector_nouns: dict[str, str] = field(default_factory=dict)
+    treaties: list[dict] = field(default_factory=list)
+
+    def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
+        return self.triggers.get((lemma.lower(), pos), [])
+
+
+def _rows(name: str) -> list[list[str]]:
+    with open(lexicon_path(name), encoding="utf-8") as fh:
+        return [[c.strip() for c in row] for row in csv.reader(fh, delimiter="\t")
+                if row and row[0].strip() and not row[0].startswith("#")]
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in lexicon_path(name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicons:
+    """Read every lexicon file (cached for the life of the process)."""
+    lex = Lexicons()
+    for rec in _jsonl("plover_triggers.jsonl"):
+        t = Trigger(rec["lemma"], rec.get("pos", "VERB"), rec["category"], rec.get("mode"),
+                    tuple(rec.get("prep", [])), rec.get("particle"), tuple(rec.get("objects", [])),
+                    tuple(rec.get("light", [])), tuple(rec.get("subject_sectors", [])), bool(rec.get("xcomp")))
+        lex.triggers.setdefault((t.lemma, t.pos), []).append(t)
+    for entries in lex.triggers.values():
+        entries.sort(key=lambda t: -t.specificity)
+    lex.reporting = frozenset(r[0] for r in _rows("reporting_verbs.tsv"))
+    lex.stances = {(r[0], r[1]): r[2] for r in _rows("stances.tsv")}
+    lex.evaluations = {r[0]: r[1] for r in _rows("evaluations.tsv")}
+    lex.meeting_words = {(r[0], r[1]): (r[2] if len(r) > 2 else "") for r in _rows("meeting_words.tsv")}
+    lex.intentions = {(r[0], r[1]): r[2] for r in _rows("intention_words.tsv")}
+    lex.sector_nouns = {r[0]: r[1] for r in _rows("sector_nouns.tsv")}
+    lex.treaties = _jsonl("treaties.jsonl")
+    return lex

@@ -1,0 +1,180 @@
+"""The persistent graph store: Oxigraph on disk, one named graph per document.
+
+Replacing a document's graph is one transaction, so an interrupted ingest
+never leaves half a document. Only one process may write a store at a time.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from .mapping import doc_iri
+from .vocab import DG, PREFIXES
+
+DEFAULT_STORE = Path(__file__).resolve().parent.parent / "exports" / "store"
+
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+}
+_QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or used, with a one-line reason."""
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get("DIPLOGRAPH_STORE", DEFAULT_STORE))
+
+
+def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def term_value(term):
+    """A plain Python value for an Oxigraph term (IRI or literal text)."""
+    if term is None:
+        return None
+    return term.value
+
+
+class Store:
+    """An Oxigraph store at ``path`` (in memory when ``path`` is None)."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no store here (run `diplograph ingest` first)")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"{self.path}: store is in use by another process") from None
+            raise StoreError(f"{self.path}: cannot open store: {str(err).splitlines()[0]}") from None
+
+    # ------------------------------------------------------------ writing
+    def replace_document(self, doc_id: str, triples: Iterable[tuple]) -> int:
+        """Replace a document's named graph with these triples, atomically.
+
+        Args:
+            doc_id: the document id.
+            triples: rdflib (s, p, o) triples of the document.
+        RETURNS (int): the number of distinct triples stored.
+        """
+        graph = ox.NamedNode(str(doc_iri(doc_id)))
+        quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples}
+        old = list(self._store.quads_for_pattern(None, None, None, graph))
+        with_changes = [("remove", q) for q in old] + [("add", q) for q in quads]
+        self._apply(with_changes)
+        return len(quads)
+
+    def _apply(self, changes: list[tuple[str, ox.Quad]]) -> None:
+        removes = [q for op, q in changes if op == "remove"]
+        adds = [q for op, q in changes if op == "add"]
+        update = []
+        if removes:
+            update.append("DELETE DATA { " + " ".join(_quad_nt(q) for q in removes) + " }")
+        if adds:
+            update.append("INSERT DATA { " + " ".join(_quad_nt(q) for q in adds) + " }")
+        if update:
+            self._store.update(" ;\n".join(update))
+
+    def content_hash(self, doc_id: str) -> str | None:
+        """The content hash stored for a document, or None if it is not stored."""
+        graph = ox.NamedNode(str(doc_iri(doc_id)))
+        for q in self._store.quads_for_pattern(ox.NamedNode(str(doc_iri(doc_id))),
+                                               ox.NamedNode(str(DG.contentHash)), None, graph):
+            return q.object.value
+        return None
+
+    def documents(self) -> list[str]:
+        """Ids of the stored documents, sorted."""
+        rows = self.select(f"SELECT ?id WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id }} }}")
+        return sorted({r["id"] for r in rows})
+
+    def remove_document(self, doc_id: str) -> None:
+        self._store.remove_graph(ox.NamedNode(str(doc_iri(doc_id))))
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # ------------------------------------------------------------ reading
+    def query(self, sparql: str):
+        """Run a SPARQL query over the union of all document graphs."""
+        return self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+
+    def select(self, sparql: str) -> list[dict]:
+        """A SELECT query's rows as dicts of plain values (unbound columns omitted)."""
+        result = self.query(sparql)
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            rows.append({n: term_value(solution[n]) for n in names if solution[n] is not None})
+        return rows
+
+    def quads(self, doc_ids: Iterable[str] | None = None) -> Iterator[ox.Quad]:
+        if doc_ids is None:
+            yield from self._store.quads_for_pattern(None, None, None, None)
+            return
+        for doc_id in doc_ids:
+            yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(doc_iri(doc_id))))
+
+    def export(self, out: str | Path, doc_ids: Iterable[str] | None = None) -> int:
+        """Write the store (or some documents) to a file; format from the extension.
+
+        Turtle and N-Triples hold the union of the document graphs; TriG,
+        N-Quads and JSON-LD keep one named graph per document. Statements are
+        sorted, so the same graph always gives the same bytes.
+
+        RETURNS (int): the number of statements written.
+        """
+        out = Path(out)
+        fmt = _FORMATS.get(out.suffix.lower())
+        if fmt is None:
+            raise StoreError(f"{out}: unknown export format {out.suffix!r} (use .ttl, .trig, .nq, .nt or .jsonld)")
+        quads = self.quads(doc_ids)
+        if fmt in _QUAD_FORMATS:
+            items = sorted(set(quads), key=_sort_key)
+        else:
+            items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_sort_key)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        ox.serialize(items, str(out), fmt, prefixes=prefixes)
+        return len(items)
+
+
+def _sort_key(item) -> tuple:
+    graph = str(getattr(item, "graph_name", ""))
+    return (graph, str(item.subject), str(item.predicate), str(item.object))
+
+
+def _quad_nt(q: ox.Quad) -> str:
+    return f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+

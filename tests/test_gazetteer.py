@@ -1,0 +1,45 @@
+import pytest
+
+from graph.gazetteer import load, normalize
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return load()
+
+
+@pytest.mark.parametrize("name,code", [
+    ("U.S.", "USA"), ("the United States", "USA"), ("America", "USA"), ("Russia", "RUS"),
+    ("Britain", "GBR"), ("UK", "GBR"), ("South Korea", "KOR"), ("Côte d'Ivoire", "CIV"),
+])
+def test_gazetteer_country_variants(gz, name, code):
+    assert gz.country(name) == code
+
+
+@pytest.mark.parametrize("word,code", [("Russian", "RUS"), ("Chinese", "CHN"), ("Indian", "IND"),
+                                       ("American", "USA"), ("Hungarian", "HUN"), ("South Korean", "KOR")])
+def test_gazetteer_demonyms_prefer_sovereign_states(gz, word, code):
+    assert gz.demonym(word) == code
+
+
+def test_gazetteer_capitals_and_cities(gz):
+    assert gz.capital("Moscow") == "RUS"
+    assert gz.capital("Washington") == "USA"
+    assert gz.city("New Delhi").country == "IND"
+    assert gz.city("Bengaluru").country == "IND"
+
+
+def test_gazetteer_pronoun_us_is_not_a_country(gz):
+    assert gz.country("us") is None
+    assert normalize("us") != normalize("US")
+
+
+def test_gazetteer_regions_are_not_countries(gz):
+    assert gz.is_region("the West")
+    assert gz.country("the West") is None
+
+
+def test_gazetteer_organisations_with_codes(gz):
+    assert gz.organization("G-20").code == "IGO"
+    assert gz.organization("U.N.").key == "united-nations"
+    assert gz.organization("State Department").country == "USA"
