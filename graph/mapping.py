@@ -142,7 +142,7 @@ def document_triples(facts: DocumentFacts):
         score = plover_scores().get(f"{ev.category}-{ev.mode}" if ev.mode else ev.category) \
             or plover_scores().get(ev.category)
         if score is not None:
-            add((node, DG.score, Literal(score, datatype=XSD.decimal)))
+            add((node, DG.score, Literal(format(score.normalize(), "f"), datatype=XSD.decimal)))
         if ev.mode:
             add((node, DG.mode, vocab.mode(ev.category, ev.mode)))
         for c in ev.contexts:
@@ -211,8 +211,8 @@ def document_triples(facts: DocumentFacts):
         if q.speaker is not None:
             add((node, DG.speaker, actor(q.speaker)))
         add((node, DG.quoteText, Literal(q.text)))
-        add((node, NIF.beginIndex, Literal(q.start, datatype=XSD.nonNegativeInteger)))
-        add((node, NIF.endIndex, Literal(q.end, datatype=XSD.nonNegativeInteger)))
+        add((node, NIF.beginIndex, Literal(q.start, datatype=XSD.integer)))
+        add((node, NIF.endIndex, Literal(q.end, datatype=XSD.integer)))
         evidence(node, q.evidence)
 
     for c in facts.claims:
@@ -252,7 +252,7 @@ def document_triples(facts: DocumentFacts):
         add((node, RDF.type, DG.Sentence))
         add((node, RDF.type, NIF.Sentence))
         add((node, NIF.anchorOf, Literal(ev.text)))
-        add((node, NIF.beginIndex, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
-        add((node, NIF.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
+        add((node, NIF.beginIndex, Literal(ev.start, datatype=XSD.integer)))
+        add((node, NIF.endIndex, Literal(ev.end, datatype=XSD.integer)))
         add((node, NIF.referenceContext, doc))
     return out

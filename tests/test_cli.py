@@ -1,0 +1,70 @@
+"""The command line: help with examples, ingest → query → export, clean errors."""
+import json
+
+import pytest
+
+from graph.cli import EXAMPLES, build_parser, main
+
+
+@pytest.mark.parametrize("command", sorted(EXAMPLES))
+def test_cli_every_command_has_help_with_example(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "example: diplograph " + command in out
+
+
+def test_cli_commands_touching_the_store_take_store_option():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name in ("ingest", "query", "export", "view", "analyze", "demo"):
+        assert "--store" in sub.choices[name].format_help()
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory, pipeline):
+    tmp = tmp_path_factory.mktemp("cli")
+    src = tmp / "talks.txt"
+    src.write_text("Talks in Ankara\nItalian Prime Minister Sofia Conti met Turkish President Emre Aksoy "
+                   "in Ankara on Tuesday. Italy urged Turkey to reopen the border.\n", encoding="utf-8")
+    bad = tmp / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "Peru thanked Chile."}\n{oops\n', encoding="utf-8")
+    store = tmp / "store"
+    code = main(["ingest", str(src), str(bad), "--date", "2024-05-16", "--store", str(store),
+                 "--out", str(tmp / "out.ttl")])
+    return tmp, store, code
+
+
+def test_cli_ingest_skips_bad_lines_and_exits_1(ingested, capsys):
+    tmp, store, code = ingested
+    assert code == 1
+    assert (tmp / "out.ttl").stat().st_size > 0
+
+
+def test_cli_query_named_query_as_json(ingested, capsys):
+    tmp, store, _ = ingested
+    capsys.readouterr()
+    assert main(["query", "meetings", "--store", str(store), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["participant"] for r in rows if r["doc"] == "talks"} == {"Sofia Conti", "Emre Aksoy"}
+    assert {r["date"] for r in rows if r["doc"] == "talks"} == {"2024-05-14"}
+
+
+def test_cli_query_refuses_updates(ingested, tmp_path, capsys):
+    _, store, _ = ingested
+    q = tmp_path / "drop.rq"
+    q.write_text("DROP ALL", encoding="utf-8")
+    assert main(["query", str(q), "--store", str(store)]) == 2
+    assert "refused" in capsys.readouterr().err
+
+
+def test_cli_unknown_query_and_missing_store_are_one_line_errors(tmp_path, capsys):
+    assert main(["query", "nope", "--store", str(tmp_path / "missing")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_cli_export_trig(ingested, capsys):
+    tmp, store, _ = ingested
+    assert main(["export", "--store", str(store), "--out", str(tmp / "all.trig")]) == 0
+    assert "GRAPH" in (tmp / "all.trig").read_text() or "{" in (tmp / "all.trig").read_text()

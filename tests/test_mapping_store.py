@@ -1,0 +1,89 @@
+"""RDF mapping and the store: round trips, determinism, replacement, exports."""
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from graph.facts import Actor, ActorRef, Article, DocumentFacts, Event, Evidence, Meeting
+from graph.mapping import actor_iri, doc_iri, document_triples
+from graph.store import Store
+from graph.vocab import DG
+
+HOSTILE = 'Evil "quote" \\ <script>alert(1)</script> & @prefix x: <y> . } SELECT * {\u202e\u200b'
+
+
+def _facts(doc_id="doc one/ü", text="Ankara hosted talks. Turkey urged calm.", name="Turkey"):
+    art = Article(doc_id=doc_id, text=text, title="t", date="2024-01-02")
+    tur = Actor(key="country/TUR", kind="Country", name=name, code="TUR", country="TUR")
+    grc = Actor(key="country/GRC", kind="Country", name="Greece", code="GRC", country="GRC")
+    ev = Evidence(text[21:], 21, len(text))
+    facts = DocumentFacts(article=art, actors={"country/TUR": tur, "country/GRC": grc})
+    facts.events = [Event("REQUEST", [ActorRef("country/TUR", "Turkey", "TUR")], [ActorRef("country/GRC", "Greece", "GRC")],
+                          ev, "urged", date="2024-01")]
+    facts.meetings = [Meeting([ActorRef("country/TUR", "Turkey", "TUR"), ActorRef("country/GRC", "Greece", "GRC")],
+                              Evidence(text[:20], 0, 20), "talks", date="2024-01-02")]
+    return facts
+
+
+def test_mapping_iris_escape_any_text():
+    iri = str(doc_iri('a b/<c>"d'))
+    assert " " not in iri and "<" not in iri and '"' not in iri and iri.endswith("a%20b%2F%3Cc%3E%22d")
+    assert str(actor_iri("person/x y")).endswith("person/x%20y")
+
+
+def test_mapping_store_round_trip_through_turtle(tmp_path):
+    facts = _facts(name=HOSTILE)
+    store = Store()
+    store.replace_document(facts.article.doc_id, document_triples(facts))
+    out = tmp_path / "g.ttl"
+    store.export(out)
+    back = Graph().parse(out, format="turtle")
+    expected = Graph()
+    for t in document_triples(facts):
+        expected.add(t)
+    assert isomorphic(back, expected)
+    assert HOSTILE in {str(o) for o in back.objects(None, DG.name)}
+
+
+def test_mapping_export_is_byte_identical(tmp_path):
+    outs = []
+    for i in range(2):
+        store = Store()
+        store.replace_document("d", document_triples(_facts("d")))
+        out = tmp_path / f"g{i}.ttl"
+        store.export(out)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_store_replaces_a_document_graph(tmp_path):
+    store = Store(tmp_path / "s")
+    store.replace_document("d", document_triples(_facts("d")))
+    first = len(store)
+    store.replace_document("d", document_triples(_facts("d", name="Türkiye")))
+    assert len(store) == first
+    names = {r["n"] for r in store.select("SELECT ?n WHERE { <https://w3id.org/diplograph/id/country/TUR> dg:name ?n }")}
+    assert names == {"Türkiye"}
+    assert store.documents() == ["d"]
+
+
+def test_store_keeps_one_named_graph_per_document(tmp_path):
+    store = Store()
+    store.replace_document("a", document_triples(_facts("a")))
+    store.replace_document("b", document_triples(_facts("b")))
+    out = tmp_path / "g.trig"
+    store.export(out)
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert graphs == {str(doc_iri("a")), str(doc_iri("b"))}
+
+
+def test_store_second_writer_gets_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    store = Store(tmp_path / "s")
+    store.replace_document("d", document_triples(_facts("d")))
+    code = ("from graph.store import Store, StoreError\n"
+            f"try:\n Store(r'{tmp_path / 's'}')\nexcept StoreError as e:\n print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert "store is in use" in out
