@@ -189,9 +189,10 @@ class DocContext:
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
                 if obj is not None and head.lemma_.lower() in ("press", "urge", "ask", "force", "persuade", "call", "tell", "order", "encourage", "push"):
                     return self.refs(obj)
-            if verb.dep_ == "relcl":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.dep_ == "relcl" and not infinitive:
                 return []
-            if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
                 if head.dep_ == "attr":
                     cop = head.head
                     return self.subject(cop, depth + 1)
@@ -253,10 +254,10 @@ class DocContext:
                 if h.pos_ in ("VERB",) or (h.pos_ == "AUX" and h.dep_ == "ROOT"):
                     owner = h
                     break
-            if h.i == token.i or owner is token:
+            if h.i == token.i:
                 best = ent
                 break
-            if owner is not None and token.pos_ == "NOUN" and self._governing_verb(token) is owner:
+            if owner is not None and token.pos_ == "NOUN" and (self._governing_verb(token) or token).i == owner.i:
                 best = best or ent
         if best is None:
             return None

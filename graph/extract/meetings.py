@@ -18,6 +18,7 @@ from .context import DocContext
 _DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
 _DURATION_UNITS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D"}
 _LIGHT = {"hold", "have", "conduct", "begin", "start", "open", "resume", "attend", "pay", "make", "host", "join", "chair"}
+_QUANTITY = {"series", "round", "number", "couple", "string", "set"}
 _PRIVATE = {"privately", "one-on-one", "bilaterally", "separately"}
 
 
@@ -109,18 +110,22 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | None:
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
         negated = ctx.negated(tok)
     else:
-        verb = tok.head
+        scope = tok
+        # "held a series of meetings, including one with X": the quantity noun carries the phrase
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _QUANTITY:
+            scope = tok.head.head
+        verb = scope.head
         subjects: list[ActorRef] = []
-        if tok.dep_ in ("dobj",) and verb.lemma_.lower() in _LIGHT:
+        if scope.dep_ in ("dobj",) and verb.lemma_.lower() in _LIGHT:
             subjects = ctx.subject(verb)
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at") and tok.head.head.pos_ == "VERB":
             subjects = ctx.subject(tok.head.head)
             verb = tok.head.head
         elif tok.dep_ in ("nsubj",):
             subjects = []
-        others = _with_objects(ctx, tok, {s.key for s in subjects})
+        others = _with_objects(ctx, scope, {s.key for s in subjects})
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
-        negated = ctx.negated(verb) if verb is not tok else False
+        negated = ctx.negated(verb) if verb.i != tok.i else False
         if _has_org_modifier(ctx, tok) or lemma in ("summit", "gathering", "conference", "session"):
             host = [ctx.ref(ctx.index.at(c)) for c in tok.children
                     if ctx.index.at(c) is not None and ctx.index.at(c).kind == "Organization"]
@@ -179,49 +184,54 @@ def _compatible(a: Meeting, b: Meeting) -> bool:
 
 def _merge(ctx: DocContext, raw: list[Meeting], sidelines: list[tuple[int, Token]]) -> list[Meeting]:
     """Merge mentions of the same meeting; attach sub-events and attendance."""
-    multilateral = [m for m in raw if m.mode == "multilateral"]
-    attendance = [m for m in raw if m.mode == "attendance"]
-    bilateral = [m for m in raw if m.mode not in ("multilateral", "attendance")]
-    merged: list[Meeting] = []
-    for m in bilateral:
-        keys = {p.key for p in m.participants}
-        target = next((x for x in merged if {p.key for p in x.participants} == keys and _compatible(x, m)), None)
-        if target is None:
-            merged.append(m)
-            continue
+    owner: dict[int, Meeting] = {}  # id(raw mention) -> the merged meeting it belongs to
+
+    def absorb(target: Meeting, m: Meeting) -> None:
+        owner[id(m)] = target
+        if m is target:
+            return
         target.mentions.append(m.evidence)
         target.date = target.date or m.date
         target.place = target.place or m.place
         target.duration = target.duration or m.duration
         target.scheduled = target.scheduled if target.scheduled is not None else m.scheduled
         target.requested_by = target.requested_by or m.requested_by
-    # multilateral meetings with compatible dates are one gathering
-    gatherings: list[Meeting] = []
-    for m in multilateral:
-        target = next((g for g in gatherings if _compatible(g, m) and (g.date == m.date or not m.date or not g.date)
-                       and (not m.place or not g.place or m.place == g.place)), None)
-        if target is None:
-            gatherings.append(m)
-            continue
-        target.mentions.append(m.evidence)
-        target.date = target.date or m.date
-        target.place = target.place or m.place
         for p in m.participants:
             if p.key not in {q.key for q in target.participants}:
                 target.participants.append(p)
+
+    merged: list[Meeting] = []
+    gatherings: list[Meeting] = []
+    for m in raw:
+        if m.mode == "attendance":
+            continue
+        if m.mode == "multilateral":
+            # mentions of a gathering with compatible date and place are one gathering
+            target = next((g for g in gatherings if _compatible(g, m)
+                           and (not m.place or not g.place or m.place == g.place)), None)
+            if target is None:
+                gatherings.append(m)
+                target = m
+        else:
+            keys = {p.key for p in m.participants}
+            target = next((x for x in merged if {p.key for p in x.participants} == keys and _compatible(x, m)), None)
+            if target is None:
+                merged.append(m)
+                target = m
+        absorb(target, m)
     result = merged + gatherings
     for raw_index, host in sidelines:
-        child = raw[raw_index]
-        parent = next((g for g in gatherings if host.text in g.label or g.trigger == host.text
-                       or g.evidence.start == child.evidence.start), None) if gatherings else None
-        owner = next((x for x in merged if x is child or child.evidence in x.mentions or x.evidence == child.evidence), None)
-        if parent is None or owner is None:
+        child = owner.get(id(raw[raw_index]))
+        host_mention = next((m for m in raw if m.mode == "multilateral" and m.evidence.start <= host.idx < m.evidence.end
+                             and m.trigger == host.text), None)
+        parent = owner.get(id(host_mention)) if host_mention is not None else None
+        if parent is None or child is None or parent is child:
             continue
-        owner.parent = result.index(parent)
-        for p in owner.participants:
+        child.parent = result.index(parent)
+        for p in child.participants:
             if p.key not in {q.key for q in parent.participants}:
                 parent.participants.append(p)
-    for a in attendance:
+    for a in (m for m in raw if m.mode == "attendance"):
         candidates = [g for g in gatherings if g.evidence.start <= a.evidence.start]
         if candidates:
             g = candidates[-1]
@@ -236,10 +246,8 @@ def _merge(ctx: DocContext, raw: list[Meeting], sidelines: list[tuple[int, Token
         if m.place is None and ctx.dateline_place and m.date and m.date == ctx.article.date:
             m.place = ctx.dateline_place
     keep = [m for m in result if len({p.key for p in m.participants}) >= 2]
-    # re-index parents after dropping
     index_map = {id(m): i for i, m in enumerate(keep)}
     for m in keep:
         if m.parent is not None:
-            parent = result[m.parent]
-            m.parent = index_map.get(id(parent))
+            m.parent = index_map.get(id(result[m.parent]))
     return keep

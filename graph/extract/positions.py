@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..facts import Position
 from .context import DocContext
-from .events import _child, _evaluation
+from .events import _child, _evaluation, _governor
 
 _NEUTRAL_NOUNS = {"stance", "position", "posture", "line"}
 _ISSUE_PREPS = ("on", "for", "to", "toward", "towards", "over", "of")
@@ -71,7 +71,9 @@ def extract_positions(ctx: DocContext) -> list[Position]:
                 continue
             stance = ctx.lex.stances.get((lemma, "VERB" if tok.pos_ == "VERB" else tok.pos_))
             if stance and tok.pos_ == "VERB":
-                if ctx.negated(tok):
+                # negated, merely contemplated or requested stances, and participles describing a
+                # document ("a declaration condemning X"), are not the subject's position
+                if ctx.negated(tok) or tok.dep_ == "acl" or _governor(ctx, tok)[0] in ("hypothetical", "requested"):
                     continue
                 obj = _child(tok, "dobj")
                 holders = ctx.passive_agent(tok) if ctx.is_passive(tok) else ctx.subject(tok)
