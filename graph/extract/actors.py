@@ -19,6 +19,7 @@ from ..gazetteer import Gazetteer, normalize
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mr.", "mrs.", "ms.", "dr."}
 _MAX_NGRAM = 7
+_AGREEMENT_WORDS = {"Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Pact", "Protocol"}
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "via"}
 _FORMER = {"former", "ex", "then", "late", "outgoing", "incoming", "acting", "interim"}
 _BYLINE = re.compile(r"(contributed to this (article|report)|reporting by|writing by|editing by|^by\s)", re.I)
@@ -212,7 +213,7 @@ def _add_other_organizations(doc: Doc, index: ActorIndex) -> None:
             continue
         if len(ent) == 1 and not text.isupper():
             continue  # single capitalised words are too often people or places mis-tagged
-        if text.lower() in ("state", "foreign ministry", "ministry"):
+        if text.lower() in ("state", "foreign ministry", "ministry") or text.split()[-1] in _AGREEMENT_WORDS:
             continue
         key = f"org/{slug(text)}"
         actor = index.actors.setdefault(key, Actor(key=key, kind="Organization", name=text))

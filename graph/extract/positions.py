@@ -13,6 +13,7 @@ from .context import DocContext
 from .events import _child, _evaluation, _governor
 
 _NEUTRAL_NOUNS = {"stance", "position", "posture", "line"}
+_PRONOUNS = {"which", "that", "it", "this", "these", "those", "them", "what", "who", "whom"}
 _ISSUE_PREPS = ("on", "for", "to", "toward", "towards", "over", "of")
 
 
@@ -51,7 +52,7 @@ def extract_positions(ctx: DocContext) -> list[Position]:
     seen = set()
 
     def add(holders, stance: str, issue: str | None, sent: Span) -> None:
-        if not issue:
+        if not issue or issue.lower() in _PRONOUNS:
             return
         for h in holders:
             key = (h.key, stance, issue.lower())
