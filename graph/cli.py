@@ -21,6 +21,7 @@ EXAMPLES = {
     "view": "diplograph view --store /tmp/s --out exports/explorer.html --focus Blinken --depth 1",
     "analyze": "diplograph analyze --store /tmp/s --out-dir exports/analysis",
     "validate": "diplograph validate exports/demo.ttl",
+    "events": "diplograph events --store /tmp/s --out exports/events.plover.jsonl",
     "demo": "diplograph demo",
 }
 
@@ -122,6 +123,21 @@ def cmd_analyze(args) -> int:
     return 0
 
 
+def cmd_events(args) -> int:
+    from .plover_export import write_event_csv, write_plover_jsonl
+
+    store = _open(args, read_only=True)
+    out = Path(args.out)
+    if out.suffix.lower() == ".csv":
+        n = write_event_csv(store, out)
+    elif out.suffix.lower() in (".jsonl", ".json"):
+        n = write_plover_jsonl(store, out)
+    else:
+        return _fail(f"{out}: unknown events format {out.suffix!r} (use .jsonl for PLOVER JSON or .csv)")
+    print(f"wrote {n} events to {out}")
+    return 0
+
+
 def cmd_validate(args) -> int:
     from .validate import validate_file
 
@@ -183,6 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--focus", help="also write this actor's ego network")
     _store_arg(p)
     p.set_defaults(func=cmd_analyze)
+
+    p = add("events", "Export events as PLOVER JSON records (.jsonl) or a flat CSV event table (.csv).")
+    p.add_argument("--out", required=True)
+    _store_arg(p)
+    p.set_defaults(func=cmd_events)
 
     p = add("validate", "Check an RDF file against the SHACL shapes of ontology/shapes.ttl.")
     p.add_argument("file")

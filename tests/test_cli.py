@@ -17,7 +17,7 @@ def test_cli_every_command_has_help_with_example(command, capsys):
 def test_cli_commands_touching_the_store_take_store_option():
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    for name in ("ingest", "query", "export", "view", "analyze", "demo"):
+    for name in ("ingest", "query", "export", "view", "analyze", "demo", "events"):
         assert "--store" in sub.choices[name].format_help()
 
 

@@ -16,6 +16,16 @@ _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "hersel
 _GROUP_PRONOUNS = {"they", "them", "their", "both"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts"}
+# plural nouns that name things, not people, after a country word ("Israeli changes")
+_NON_GROUPS = {"change", "proposal", "plan", "measure", "restriction", "sanction", "weapon", "border", "right",
+               "election", "demand", "policy", "reform", "term", "condition", "relation", "tie", "talk", "interest",
+               "position", "territory", "affair", "asset", "goods", "product", "export", "import", "law", "claim"}
+# peoples whose plural is not demonym + "s"
+_PEOPLES = {"turk": "TUR", "serb": "SRB", "croat": "HRV", "kurd": "IRQ", "pole": "POL", "dane": "DNK", "swede": "SWE",
+            "finn": "FIN", "scot": "GBR", "brit": "GBR", "israelite": "ISR", "filipino": "PHL", "thai": "THA",
+            "arab": "", "jew": ""}
+_PARTITIVES = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "some", "part", "third", "half",
+               "majority", "number", "band", "contingent", "unit", "delegation", "team", "crowd", "one", "two", "many"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 
 
@@ -85,8 +95,22 @@ class DocContext:
                 out.extend(self._conjuncts(c))
         return out
 
+    def _people(self, t: Token) -> Mention | None:
+        """A people named by a plural demonym: "Palestinians", "the Turks", "Liberians"."""
+        if t.tag_ not in ("NNS", "NNPS") and not (t.pos_ == "PROPN" and t.lower_.endswith("s")):
+            return None
+        low = t.lower_
+        code = _PEOPLES.get(low[:-1]) or (self.gz.demonym(t.text[:-1]) if low.endswith("s") else None)
+        if not code:
+            return None
+        return Mention(t.i, t.i + 1, "Demonym", f"country/{code}", t.text, code)
+
     def _refs_one(self, t: Token) -> list[ActorRef]:
         m = self.index.at(t)
+        if m is None and t.dep_ not in ("amod", "compound"):
+            m = self._people(t)
+            if m is not None:
+                return [self.ref(m, "CVL")]
         low = t.lower_
         # A named actor: the head itself is a mention.
         if m is not None and m.kind != "Place":
@@ -103,10 +127,51 @@ class DocContext:
             p = self.salient_person(t)
             return [p] if p else []
         if low in _GROUP_PRONOUNS:
+            group = self._antecedent(t, plural=True)
+            if group:
+                self.last_group = group
             return list(self.last_group)
-        if t.pos_ in ("NOUN", "PROPN"):
+        if low in ("it", "its") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
+            return self._antecedent(t, plural=False)
+        if t.pos_ in ("NOUN", "PROPN", "NUM") or low in _PARTITIVES:
             return self._nominal(t)
         return []
+
+    def _antecedent(self, t: Token, plural: bool) -> list[ActorRef]:
+        """The actors a pronoun stands for: the nearest earlier subject phrase naming actors
+        (a plural or coordinated one for "they", a country or organisation for "it")."""
+        for h in reversed(self.doc[max(0, t.i - 80):t.i]):
+            if h.dep_ not in ("nsubj", "nsubjpass") or h.lower_ in _GROUP_PRONOUNS or h.lower_ in _PERSON_PRONOUNS \
+                    or h.lower_ in _RELATIVE or h.lower_ in ("it", "its") or h.pos_ == "PRON":
+                continue
+            refs = self.refs(h)
+            if not refs:
+                continue
+            if plural:
+                if len(refs) > 1 or h.tag_ in ("NNS", "NNPS") or any(r.key.startswith(("country/", "org/")) for r in refs):
+                    return refs
+            elif len(refs) == 1 and refs[0].key.startswith(("country/", "org/")) and h.tag_ not in ("NNS", "NNPS"):
+                return refs
+            return []
+        return []
+
+    def _located_country(self, t: Token) -> Mention | None:
+        """The country of a "forces in Guinea" / "rebels of Sudan" / "settlers from Israel" modifier."""
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from", "inside"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for w in [pobj, *[c for c in pobj.children if c.dep_ in ("compound", "amod", "poss")]]:
+                    m = self.index.at(w)
+                    if m is None:
+                        continue
+                    if m.kind in ("Country", "Demonym", "Capital"):
+                        return m
+                    if m.kind == "Place":
+                        actor = self.index.actors.get(m.key)
+                        if actor is not None and actor.country:
+                            return Mention(m.start, m.end, "Demonym", f"country/{actor.country}", m.text, actor.country)
+        return None
 
     def _nominal(self, t: Token) -> list[ActorRef]:
         """Common-noun phrases: "U.S. officials", "his Russian counterpart", "the two men"."""
@@ -114,7 +179,26 @@ class DocContext:
         mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "det")]
         mod_mentions = [self.index.at(c) for c in t.subtree if c.i < t.i and self.index.at(c) is not None]
         mod_mentions = [m for m in mod_mentions if m.kind != "Place"]
+        # "Thousands of Nigerians", "a group of Moroccan diplomats", "members of the parliament"
+        if lemma in _PARTITIVES or (t.pos_ == "NUM"):
+            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    refs = self.refs(pobj)
+                    if refs:
+                        return refs
         sector = self.lex.sector_nouns.get(lemma)
+        if sector is None:
+            # "security forces", "riot police": the sector of a compound
+            for c in t.children:
+                if c.dep_ == "compound" and c.lemma_.lower() + " " + lemma in self.lex.sector_nouns:
+                    sector = self.lex.sector_nouns[c.lemma_.lower() + " " + lemma]
+        if sector is not None and not mod_mentions:
+            # "Afghan rebel leaders": a group noun on the modifier chain keeps the country
+            for c in t.children:
+                if c.dep_ == "compound" and c.pos_ == "NOUN":
+                    inner = [self.index.at(w) for w in c.subtree if w.i < c.i and self.index.at(w) is not None]
+                    mod_mentions += [m for m in inner if m.kind != "Place"]
         # "the two men", "the two diplomats": the last pair that met.
         if any(c.lower_ in ("two", "both") for c in mods) and t.lower_ in _GROUP_NOUNS:
             if self.meeting_groups:
@@ -139,6 +223,17 @@ class DocContext:
                     return [ActorRef(ref.key, self._phrase(t), ref.code, "GOV")]
                 return []
             if m.kind in ("Country", "Demonym", "Capital", "Organization") and sector:
+                ref = self.ref(m, sector)
+                return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
+            # "Palestinian youths", "Kurdish villagers": a plural group of a people
+            if m.kind in ("Demonym", "Country") and t.tag_ in ("NNS", "NNPS") and lemma not in _NON_GROUPS \
+                    and any(c.i == m.start or c.i == m.end - 1 for c in t.children):
+                ref = self.ref(m)
+                return [ActorRef(ref.key, self._phrase(t), ref.code, "CVL")]
+        if sector:
+            # "Security forces in Guinea", "Opposition groups in Zimbabwe"
+            m = self._located_country(t)
+            if m is not None:
                 ref = self.ref(m, sector)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
         # "the foreign minister", "the spokeswoman": a person of the document with that role.
@@ -183,7 +278,7 @@ class DocContext:
             if c.dep_ == "agent" and verb.tag_ == "VBN":
                 pass
         head = verb.head
-        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj") and head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj") and head is not verb:
             if verb.dep_ == "xcomp":
                 # "pressed Russia to release": object control
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..facts import ActorRef, Event
 from ..lexicons import Trigger
+from .actors import Mention
 from .context import DocContext
 
 _COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"}
@@ -25,6 +26,10 @@ _COMMITMENT = {"agree": "promise", "pledge": "promise", "promise": "promise", "v
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
 _EVALUATION_VERBS = {"describe", "call", "label", "brand", "term", "deem", "denounce", "characterize", "characterise"}
+_MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "MOBILIZE"}
+_ATTACK_NOUNS = {"bombing", "attack", "explosion", "blast", "bomb", "shelling", "raid", "airstrike", "strike", "mine",
+                 "rocket", "missile", "shell", "grenade", "ambush", "fire", "gunfire", "assault", "offensive"}
+_PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN"}
 _TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "for", "from", "toward", "towards", "into", "over", "of")
 
 
@@ -111,29 +116,69 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
     return None, None
 
 
-def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
+def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places: bool = False) -> list[ActorRef]:
+    """The actors a phrase refers to, or else the first actor named in it: a country word
+    modifying a thing stands for that country ("an Australian ultimatum", "Liberian refugees")."""
+    if tok is None:
+        return []
+    refs = [r for r in ctx.refs(tok, exclude) if r.code]
+    if refs:
+        return refs
+    for t in tok.subtree:
+        if t.i - tok.left_edge.i > 25:
+            break
+        m = ctx.index.at(t) or ctx._people(t)
+        if m is None or (m.kind == "Place" and not places) or (m.kind == "Person"):
+            continue
+        if m.kind == "Place":
+            actor = ctx.index.actors.get(m.key)
+            code = actor.country if actor is not None else None
+            if not code:
+                continue
+            m = Mention(m.start, m.end, "Demonym", f"country/{code}", m.text, code)
+        if m.start < t.i:
+            continue  # the rest of a mention already seen
+        ref = ctx.ref(m)
+        if ref.key not in exclude and ref.code:
+            return [ref]
+    return []
+
+
+def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str | None = None) -> list[ActorRef]:
     exclude = {s.key for s in sources}
     if ctx.is_passive(tok):
-        refs = ctx.refs(_child(tok, "nsubjpass"), exclude)
+        refs = _phrase_actors(ctx, _child(tok, "nsubjpass"), exclude)
         if refs:
             return refs
     for dep in ("dobj", "dative", "attr", "oprd"):
-        obj = _child(tok, dep)
-        if obj is not None:
-            refs = ctx.refs(obj, exclude) or ctx.actors_in(obj, exclude)[:1]
-            if refs:
-                return refs
+        refs = _phrase_actors(ctx, _child(tok, dep), exclude)
+        if refs:
+            return refs
     for prep in tok.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPS:
-            pobj = _child(prep, "pobj")
-            refs = ctx.refs(pobj, exclude) or (ctx.actors_in(pobj, exclude)[:1] if pobj is not None else [])
+            refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude)
             if refs:
                 return refs
     comp = _child(tok, "xcomp", "ccomp")
     if comp is not None:
-        obj = _child(comp, "dobj")
-        if obj is not None:
-            return ctx.refs(obj, exclude) or ctx.actors_in(obj, exclude)[:1]
+        # "demanded that the US cancel …": who is asked; "threatened to ban X": what is acted on
+        for dep in ("nsubj", "dobj"):
+            refs = _phrase_actors(ctx, _child(comp, dep), exclude)
+            if refs:
+                return refs
+        for prep in comp.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPS:
+                refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude)
+                if refs:
+                    return refs
+    if category in _PLACE_TARGETS:
+        # "lifted a curfew in Montenegro", "shelled positions in Jericho": the place acted on
+        for h in (tok, comp, _child(tok, "dobj")):
+            for prep in (h.children if h is not None else ()):
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on", "near", "at"):
+                    refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude, places=True)
+                    if refs:
+                        return refs
     return []
 
 
@@ -199,11 +244,36 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     continue
                 category = trig.category
             found.append((tok, category, trig.mode if trig else None, tok.text, [], [], False, ""))
+        coded: list[tuple[Token, Event]] = []
         for verb, category, mode, text, _, _, _, _ in found:
             event = _code(ctx, sent, verb, category, mode, text, consumed)
             if event is not None:
-                events.append(event)
+                coded.append((verb, event))
+        events.extend(e for _, e in _main_events(coded))
     return _dedupe(events)
+
+
+def _subordinate_to(tok: Token, other: Token) -> bool:
+    """Whether a word lies in a clause that depends on another word (coordination aside):
+    "opened fire …, killing one" — the killing is how the firing is told, not a second event."""
+    if tok.i == other.i:
+        return False
+    h, path = tok, []
+    for _ in range(30):
+        if h.head is h:
+            return False
+        path.append(h.dep_)
+        h = h.head
+        if h.i == other.i:
+            return any(d != "conj" for d in path)
+    return False
+
+
+def _main_events(coded: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
+    """PLOVER codes the main event of a sentence: an event whose trigger sits inside the
+    clause of another coded event (a participle, a relative or adverbial clause, a complement)
+    is background to it and is not coded again."""
+    return [(t, e) for t, e in coded if not any(_subordinate_to(t, o) for o, _ in coded)]
 
 
 def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | None, text: str,
@@ -247,13 +317,22 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     if negated and modality == "future" and category == "AGREE":
         category, negated = "REJECT", False
     sources = ctx.subject(tok)
+    agentless = False
     if ctx.is_passive(tok):
         sources = ctx.passive_agent(tok)
-    if not sources:
+        # "three civilians have been killed", "guerrillas have been demobilized": the doer is untold
+        agentless = not sources and _child(tok, "agent") is None and category in _MATERIAL
+    elif not sources:
+        # "a roadside bombing killed one soldier": the attack itself is the subject
+        subj = _child(tok, "nsubj")
+        agentless = category == "ASSAULT" and subj is not None and subj.lemma_.lower() in _ATTACK_NOUNS
+    if not sources and not agentless:
         return None
-    targets = _targets(ctx, tok, sources)
+    targets = _targets(ctx, tok, sources, category)
+    if agentless and not targets:
+        return None
     if comp is not None and not targets:
-        targets = _targets(ctx, comp, sources)
+        targets = _targets(ctx, comp, sources, category)
     date = ctx.date_for(tok)
     if negated:
         modality = "negated"
