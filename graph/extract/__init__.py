@@ -40,9 +40,9 @@ class Extractor:
             article: the article and its metadata.
         RETURNS (DocumentFacts): the facts, with evidence offsets into ``article.text``.
         """
-        index = extract_actors(doc, self.gz, self.titles)
-        ctx = DocContext(doc=doc, article=article, gz=self.gz, lex=self.lex, index=index,
-                         body_start=_body_start(article))
+        body_start = _body_start(article)
+        index = extract_actors(doc, self.gz, self.titles, title_end=body_start - 1 if body_start else -1)
+        ctx = DocContext(doc=doc, article=article, gz=self.gz, lex=self.lex, index=index, body_start=body_start)
         ctx.dateline_place = _dateline(ctx)
         facts = DocumentFacts(article=article)
         facts.sentences = sum(1 for _ in doc.sents)

@@ -102,13 +102,14 @@ def _is_byline(sent: Span) -> bool:
     return bool(_BYLINE.search(sent.text.strip(" —-\u2014")))
 
 
-def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon") -> ActorIndex:
+def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: int = -1) -> ActorIndex:
     """Find and resolve every actor mention of a parsed document.
 
     Args:
         doc: the parsed document.
         gz: the gazetteer.
         titles: the title lexicon.
+        title_end: character offset where a headline line ends (-1: no headline).
     RETURNS (ActorIndex): actors keyed by their document-independent key, and mentions.
     """
     index = ActorIndex()
@@ -145,7 +146,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon") -> ActorInde
             index.add_mention(Mention(span.start, span.end, kind, f"country/{value}", span.text, value, None))
         i = span.end
     _add_places(doc, gz, index)
-    _add_people(doc, gz, titles, index)
+    _add_people(doc, gz, titles, index, title_end)
     _add_other_organizations(doc, index)
     for m in index.mentions:
         if m.kind in ("Country",):
@@ -333,13 +334,35 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
     return (role or None), country, former, orgs
 
 
-def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex) -> None:
+def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> Span:
+    """The full name: leading title words dropped, given names the tagger left out added back."""
+    start, end = ent.start, ent.end
+    while end - start > 1 and (doc[start].lower_.rstrip(".") in titles.words or doc[start].lower_ in _HONORIFICS):
+        start += 1
+    while start > 0:
+        t = doc[start - 1]
+        if t.pos_ == "PROPN" and t.is_title and t.lower_ not in titles.words and t.i not in index.by_token \
+                and t.lower_.rstrip(".") not in _HONORIFICS and t.ent_type_ not in ("DATE", "NORP", "GPE", "ORG"):
+            start -= 1
+        else:
+            break
+    return doc[start:end]
+
+
+def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex, title_end: int) -> None:
     """People from PERSON entities, merged by name variants, with roles and countries."""
     found: list[tuple[Span, str]] = []
+    body_words = doc.text[title_end + 1:] if title_end >= 0 else ""
     for ent in _person_spans(doc):
         if _is_byline(ent.sent):
             continue
+        ent = _name_span(doc, ent, titles, index)
         name = clean_name(ent.text)
+        # a headline in title case makes spaCy see people everywhere: keep only names the body repeats
+        if 0 <= title_end and ent.start_char < title_end and name.split()[-1] not in body_words:
+            continue
+        if gz.city(name) or gz.capital(name) or name.isupper() and len(name.split()) == 1:
+            continue
         if not name or not any(c.isupper() for c in name):
             continue
         if gz.country(name) or gz.organization(name) or gz.demonym(name):
@@ -385,8 +408,12 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         index.add_mention(Mention(start, ent.end, "Person", key, name, None, actor.sector))
     _add_surname_mentions(doc, index)
     for actor in index.actors.values():
-        if actor.kind == "Person":
-            actor.code = actor.country
+        if actor.kind != "Person":
+            continue
+        # "Secretary" is covered by "Secretary of State"
+        actor.roles = [r for r in actor.roles if not any(r != o and r.lower() in o.lower() for o in actor.roles)]
+        # officials of international bodies carry the body's code (PLOVER: IGO)
+        actor.code = actor.country or ("IGO" if actor.sector == "IGO" else None)
 
 
 def _add_surname_mentions(doc: Doc, index: ActorIndex) -> None:

@@ -238,7 +238,7 @@ class DocContext:
                 return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
         # "the foreign minister", "the spokeswoman": a person of the document with that role.
         if any(c.lower_ == "the" for c in mods) and not mod_mentions:
-            phrase = " ".join(w.lower_ for w in t.subtree if w.i <= t.i and w.lower_ != "the")
+            phrase = self.doc[t.left_edge.i:t.i + 1].text.lower().removeprefix("the ").strip()
             people = [a for a in self.index.actors.values() if a.kind == "Person"
                       and any(r.lower().endswith(phrase) for r in a.roles)]
             if len(people) == 1:

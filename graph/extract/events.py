@@ -26,6 +26,8 @@ _COMMITMENT = {"agree": "promise", "pledge": "promise", "promise": "promise", "v
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
 _EVALUATION_VERBS = {"describe", "call", "label", "brand", "term", "deem", "denounce", "characterize", "characterise"}
+_RESTRICTIONS = {"boycott", "blockade", "block", "strike", "besiege", "picket", "barricade"}
+_CONCLUDING = frozenset({"conclude", "insist", "declare", "argue", "stress", "demand"})
 _MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "MOBILIZE"}
 _ATTACK_NOUNS = {"bombing", "attack", "explosion", "blast", "bomb", "shelling", "raid", "airstrike", "strike", "mine",
                  "rocket", "missile", "shell", "grenade", "ambush", "fire", "gunfire", "assault", "offensive"}
@@ -225,7 +227,9 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 continue
             for trig in ctx.lex.triggers_for(tok.lemma_.lower(), "NOUN"):
                 verb = tok.head
-                if tok.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in trig.light:
+                # the tagger sometimes mislemmatises a light verb ("staged" -> "stag")
+                forms = {verb.lemma_.lower(), verb.lower_, verb.lower_[:-1], verb.lower_[:-2]}
+                if tok.dep_ in ("dobj", "nsubjpass") and forms & set(trig.light):
                     consumed.add(verb.i)
                     found.append((verb, trig.category, trig.mode, f"{verb.text} {tok.text}", [], [], False, ""))
                     break
@@ -234,6 +238,9 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 continue
             category = _evaluation(ctx, tok)
             trig = None
+            if category is None and _obligation(ctx, tok) is not None:
+                found.append((tok, "REQUEST", None, tok.text, [], [], False, ""))
+                continue
             if category is None:
                 if tok.pos_ not in ("VERB", "ADJ") or tok.lemma_.lower() in ctx.lex.reporting:
                     continue
@@ -276,10 +283,29 @@ def _main_events(coded: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
     return [(t, e) for t, e in coded if not any(_subordinate_to(t, o) for o, _ in coded)]
 
 
+def _obligation(ctx: DocContext, tok: Token) -> Token | None:
+    """"Russia said Sudan must return the helicopter": what one actor says another must or
+    should do is a REQUEST of the speaker to the clause's subject. Returns the reporting verb."""
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in ctx.lex.reporting | _CONCLUDING:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in tok.children):
+        return None
+    return tok.head
+
+
 def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | None, text: str,
           consumed: set[int]) -> Event | None:
     if tok.i in consumed and " " not in text:
         return None
+    speaker = _obligation(ctx, tok)
+    if speaker is not None:
+        sources = ctx.subject(speaker)
+        if not sources:
+            return None
+        targets = _phrase_actors(ctx, _child(tok, "nsubj"), {s.key for s in sources})
+        return Event(category="REQUEST", sources=sources, targets=targets, evidence=ctx.evidence(sent),
+                     trigger=f"{speaker.text} {tok.text}", mode=None, date=ctx.date_for(speaker),
+                     negated=False, modality="asserted")
     if _in_condition(tok):
         return None
     modality = "asserted"
@@ -310,7 +336,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         modality = "future" if kind in ("promise", "threat") else modality
     elif governor == "future" or _is_future(tok):
         modality = "future"
-        new = future_category(category)
+        # a promised boycott, blockade or strike is a threat to restrict ("restrict" mode)
+        new = "THREATEN" if tok.lemma_.lower() in _RESTRICTIONS else future_category(category)
         if new != category:
             mode = None
         category = new

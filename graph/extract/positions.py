@@ -83,7 +83,9 @@ def extract_positions(ctx: DocContext) -> list[Position]:
                 add(holders, stance, _phrase(obj) if obj is not None else None, sent)
                 continue
             if stance and tok.pos_ == "NOUN":
-                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "toward")), None)
+                preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "toward")]
+                # "the support of X for Y": "of" names the holder when another preposition names the issue
+                prep = next((c for c in preps if c.lower_ != "of"), preps[0] if preps else None)
                 pobj = _child(prep, "pobj") if prep is not None else None
                 if pobj is not None and not ctx.refs(pobj) and prep.lower_ == "of":
                     pobj = None
