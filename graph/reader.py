@@ -1,12 +1,14 @@
-"""Read articles from .txt files, .jsonl files and folders of them.
+"""Read articles from .txt files, .jsonl(.gz) files and folders of them.
 
 A .txt file is one article: its first line is the title and its stem the
-document id. A .jsonl file holds one article per line (``id``, ``text``, and
-optional ``date``, ``title``, ``url``, ``source``). Bad input becomes a
+document id. A .jsonl file (or gzip-compressed .jsonl.gz) holds one article
+per line (``id``, ``text``, and optional ``date``, ``title``, ``url``,
+``source``), read as a stream. Bad input becomes a
 :class:`ReadError` naming the file and line; reading goes on past it.
 """
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,7 +17,13 @@ from pathlib import Path
 
 from .facts import Article
 
-SUFFIXES = (".txt", ".jsonl")
+SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+
+
+def _kind(path: Path) -> str | None:
+    """The reader for a file name: ".txt", ".jsonl" or ".jsonl.gz" (None if unknown)."""
+    name = path.name.lower()
+    return next((s for s in SUFFIXES[::-1] if name.endswith(s)), None)
 
 
 @dataclass(frozen=True)
@@ -60,12 +68,13 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES:
+                if f.is_file() and _kind(f):
                     yield f
         elif not path.exists():
             yield ReadError(str(path), None, "no such file or folder")
-        elif path.suffix.lower() not in SUFFIXES:
-            yield ReadError(str(path), None, f"unknown file type {path.suffix or '(none)'!r} (want .txt or .jsonl)")
+        elif not _kind(path):
+            yield ReadError(str(path), None, f"unknown file type {path.suffix or '(none)'!r} "
+                                             "(want .txt, .jsonl or .jsonl.gz)")
         else:
             yield path
 
@@ -87,13 +96,16 @@ def read_txt(path: Path, date: str | None = None) -> Article | ReadError:
 
 def read_jsonl(path: Path, date: str | None = None) -> Iterator[Article | ReadError]:
     try:
-        handle = open(path, "rb")
+        handle = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
     except OSError as err:
         yield ReadError(str(path), None, err.strerror or str(err))
         return
     seen: set[str] = set()
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_lines(handle, path), start=1):
+            if isinstance(raw, ReadError):
+                yield raw
+                return
             if not raw.strip():
                 continue
             try:
@@ -127,6 +139,16 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[Article | ReadEr
                           path=f"{path}:{number}")
 
 
+def _lines(handle, path: Path) -> Iterator[bytes | ReadError]:
+    """The lines of a file; a corrupt or truncated gzip stream ends with a ReadError."""
+    number = 0
+    try:
+        for number, raw in enumerate(handle, start=1):
+            yield raw
+    except (OSError, EOFError) as err:
+        yield ReadError(str(path), number + 1, f"unreadable compressed data ({str(err).split('] ')[-1]})")
+
+
 def read(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Article | ReadError]:
     """Every article under the given paths, or a ReadError for each bad one.
 
@@ -138,7 +160,7 @@ def read(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Artic
     for item in expand(paths):
         if isinstance(item, ReadError):
             yield item
-        elif item.suffix.lower() == ".jsonl":
+        elif _kind(item) != ".txt":
             yield from read_jsonl(item, date)
         else:
             yield read_txt(item, date)

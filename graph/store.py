@@ -22,6 +22,7 @@ _FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
     ".json": ox.RdfFormat.JSON_LD,
 }
+STREAM_ABOVE = 200_000  # statements; bigger stores are exported without sorting in Python
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
 
 
@@ -91,6 +92,39 @@ class Store:
         self._apply(with_changes)
         return len(quads)
 
+    def put_documents(self, results: Iterable) -> int:
+        """Store extracted documents (``graph.parallel.DocResult``) given as N-Quads.
+
+        New documents of a batch are loaded in one transaction; a document
+        already stored is replaced in a transaction of its own. Either way a
+        document is never half stored.
+        RETURNS (int): the number of triples stored.
+        """
+        new: list = []
+        changed: list = []
+        seen: set[str] = set()
+        for r in results:
+            graph = ox.NamedNode(str(doc_iri(r.doc_id)))
+            exists = r.doc_id in seen or next(iter(self._store.quads_for_pattern(None, None, None, graph)), None)
+            (changed if exists else new).append(r)
+            seen.add(r.doc_id)
+        data = b"".join(r.nquads for r in new)
+        if data:
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+        for r in changed:
+            graph = ox.NamedNode(str(doc_iri(r.doc_id)))
+            quads = ox.parse(r.nquads, format=ox.RdfFormat.N_QUADS) if r.nquads else []
+            body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }} }}")
+        return sum(r.triples for r in new) + sum(r.triples for r in changed)
+
+    def bulk_load(self, path: str | Path) -> None:
+        """Load an N-Quads/TriG file fast and without a transaction (for building a fresh store)."""
+        fmt = _FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            raise StoreError(f"{path}: unknown RDF format {Path(path).suffix!r}")
+        self._store.bulk_load(path=str(path), format=fmt)
+
     def _apply(self, changes: list[tuple[str, ox.Quad]]) -> None:
         removes = [q for op, q in changes if op == "remove"]
         adds = [q for op, q in changes if op == "add"]
@@ -101,6 +135,10 @@ class Store:
             update.append("INSERT DATA { " + " ".join(_quad_nt(q) for q in adds) + " }")
         if update:
             self._store.update(" ;\n".join(update))
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update in one transaction (callers check it is allowed)."""
+        self._store.update(sparql)
 
     def content_hash(self, doc_id: str) -> str | None:
         """The content hash stored for a document, or None if it is not stored."""
@@ -146,19 +184,27 @@ class Store:
         for doc_id in doc_ids:
             yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(doc_iri(doc_id))))
 
-    def export(self, out: str | Path, doc_ids: Iterable[str] | None = None) -> int:
+    def export(self, out: str | Path, doc_ids: Iterable[str] | None = None, stream: bool | None = None) -> int | None:
         """Write the store (or some documents) to a file; format from the extension.
 
         Turtle and N-Triples hold the union of the document graphs; TriG,
-        N-Quads and JSON-LD keep one named graph per document. Statements are
-        sorted, so the same graph always gives the same bytes.
+        N-Quads and JSON-LD keep one named graph per document. Up to
+        ``STREAM_ABOVE`` statements (or with ``stream=False``) they are sorted in
+        Python, so the same graph always gives the same bytes. Bigger stores
+        stream from Oxigraph without Python objects: the order is then the
+        store's index order, the same for the same content in an on-disk store
+        and pyoxigraph version, but neither sorted nor promised across versions.
 
-        RETURNS (int): the number of statements written.
+        RETURNS (int | None): the number of statements written (None when streamed).
         """
         out = Path(out)
         fmt = _FORMATS.get(out.suffix.lower())
         if fmt is None:
             raise StoreError(f"{out}: unknown export format {out.suffix!r} (use .ttl, .trig, .nq, .nt or .jsonld)")
+        if stream is None:
+            stream = doc_ids is None and len(self._store) > STREAM_ABOVE
+        if stream:
+            return self._export_stream(out, fmt, doc_ids)
         quads = self.quads(doc_ids)
         if fmt in _QUAD_FORMATS:
             items = sorted(set(quads), key=_sort_key)
@@ -168,6 +214,23 @@ class Store:
         prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         ox.serialize(items, str(out), fmt, prefixes=prefixes)
         return len(items)
+
+
+    def _export_stream(self, out: Path, fmt, doc_ids: Iterable[str] | None) -> None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        if fmt in _QUAD_FORMATS:
+            if doc_ids is None:
+                self._store.dump(str(out), fmt, prefixes=prefixes)
+            else:
+                ox.serialize(self.quads(doc_ids), str(out), fmt, prefixes=prefixes)
+            return None
+        if doc_ids is None:
+            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        else:
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(doc_ids))
+        ox.serialize(triples, str(out), fmt, prefixes=prefixes)
+        return None
 
 
 def _sort_key(item) -> tuple:

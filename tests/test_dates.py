@@ -15,6 +15,8 @@ from graph.extract.dates import resolve
     ("February 2022", "2022-02"),
     ("March 5, 2021", "2021-03-05"),
     ("January", "2023-01"),
+    ("Feb 13", "2023-02-13"),
+    ("Sept. 5, 2019", "2019-09-05"),
     ("in December", "2022-12"),
     ("yesterday", "2023-03-01"),
     ("recent months", None),

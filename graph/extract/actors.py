@@ -146,6 +146,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
             index.add_mention(Mention(span.start, span.end, kind, f"country/{value}", span.text, value, None))
         i = span.end
     _add_places(doc, gz, index)
+    _dateline_capitals(doc, gz, index)
     _add_people(doc, gz, titles, index, title_end)
     _add_other_organizations(doc, index)
     for m in index.mentions:
@@ -184,6 +185,23 @@ def _add_places(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
             index.by_token.pop(t.i, None)
         index.mentions = [m for m in index.mentions if not (m.start < ent.end and ent.start < m.end)]
         index.add_mention(Mention(ent.start, ent.end, "Place", key, text, actor.country))
+
+
+def _dateline_capitals(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
+    """A capital opening a line before a dash or bracket ("ABUJA (AP) —") is a dateline place, not a government."""
+    for m in list(index.mentions):
+        if m.kind != "Capital" or not (m.start == 0 or doc_line_start(doc[m.start:m.end])):
+            continue
+        if m.end < len(doc) and doc[m.end].text[:1] in ("\u2014", "\u2013", "-", ",", "("):
+            city = gz.city(doc[m.start:m.end].text.title())
+            if city is None:
+                continue
+            key = f"place/{city.geonames_id}"
+            actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=city.name, country=city.country,
+                                                       code=city.country, geonames_id=city.geonames_id))
+            actor.aliases.add(city.name)
+            index.mentions.remove(m)
+            index.add_mention(Mention(m.start, m.end, "Place", key, m.text, city.country))
 
 
 def _locative(span: Span) -> bool:

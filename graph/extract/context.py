@@ -26,6 +26,7 @@ _PEOPLES = {"turk": "TUR", "serb": "SRB", "croat": "HRV", "kurd": "IRQ", "pole":
             "arab": "", "jew": ""}
 _PARTITIVES = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "some", "part", "third", "half",
                "majority", "number", "band", "contingent", "unit", "delegation", "team", "crowd", "one", "two", "many"}
+_BODY_NOUNS = {"bloc", "alliance", "organization", "organisation", "grouping", "body", "union", "council", "agency"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 
 
@@ -223,8 +224,12 @@ class DocContext:
                     return [ActorRef(ref.key, self._phrase(t), ref.code, "GOV")]
                 return []
             if m.kind in ("Country", "Demonym", "Capital", "Organization") and sector:
-                ref = self.ref(m, sector)
-                return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
+                # "Egyptian and Qatari mediators": every coordinated country word
+                group = [x for x in mod_mentions if x.kind == m.kind and x is not m
+                         and self.doc[x.end - 1].dep_ in ("amod", "compound", "conj", "nmod")] + [m]
+                refs = [self.ref(x, sector) for x in group]
+                return [ActorRef(r.key, self._phrase(t), r.code, sector)
+                        for i, r in enumerate(refs) if r.key not in {q.key for q in refs[:i]}]
             # "Palestinian youths", "Kurdish villagers": a plural group of a people
             if m.kind in ("Demonym", "Country") and t.tag_ in ("NNS", "NNPS") and lemma not in _NON_GROUPS \
                     and any(c.i == m.start or c.i == m.end - 1 for c in t.children):
@@ -236,6 +241,11 @@ class DocContext:
             if m is not None:
                 ref = self.ref(m, sector)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
+        # "the bloc", "the alliance": the international body named last
+        if lemma in _BODY_NOUNS and any(c.lower_ == "the" for c in mods) and not mod_mentions:
+            body = next((m for m in reversed(self.index.mentions) if m.start < t.i and m.kind == "Organization"
+                         and m.code in ("IGO", "NGO")), None)
+            return [self.ref(body, text=self._phrase(t))] if body is not None else []
         # "the foreign minister", "the spokeswoman": a person of the document with that role.
         if any(c.lower_ == "the" for c in mods) and not mod_mentions:
             phrase = self.doc[t.left_edge.i:t.i + 1].text.lower().removeprefix("the ").strip()

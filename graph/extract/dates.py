@@ -14,6 +14,7 @@ from functools import lru_cache
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -40,7 +41,7 @@ def resolve(expression: str, published: str | None) -> str | None:
     anchor = date.fromisoformat(published) if published else None
     words = re.findall(r"[a-z]+|\d+", text)
     year = _YEAR.search(text)
-    month = next((_MONTHS[w] for w in words if w in _MONTHS and (len(w) > 3 or w in ("may",))), None)
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
     day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31 and not _YEAR.fullmatch(w)), None)
     if month and year:
         if day:

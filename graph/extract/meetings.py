@@ -17,7 +17,7 @@ from .context import DocContext
 
 _DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
 _DURATION_UNITS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D"}
-_LIGHT = {"hold", "have", "conduct", "begin", "start", "open", "resume", "attend", "pay", "make", "host", "join", "chair"}
+_LIGHT = {"hold", "have", "conduct", "begin", "start", "open", "resume", "pay", "make", "host", "chair"}
 _QUANTITY = {"series", "round", "number", "couple", "string", "set"}
 _PRIVATE = {"privately", "one-on-one", "bilaterally", "separately"}
 
@@ -32,6 +32,10 @@ def _with_objects(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorR
     for t in tok.subtree:
         if t.dep_ == "prep" and t.lower_ in ("with", "between", "among") and t.head.i in {x.i for x in tok.subtree}:
             pobj = _child(t, "pobj")
+            if pobj is None:
+                # "with visiting Brazilian Foreign Minister X": the parser makes X the participle's object
+                pcomp = _child(t, "pcomp")
+                pobj = _child(pcomp, "dobj") if pcomp is not None else None
             for r in ctx.refs(pobj, exclude):
                 if r.key not in {o.key for o in out}:
                     out.append(r)
@@ -72,9 +76,10 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             if pos is None or (lemma, pos) not in ctx.lex.meeting_words:
                 if lemma == "attendance" or (lemma == "attend" and pos == "VERB"):
                     who = ctx.subject(tok.head if lemma == "attendance" else tok)
+                    obj = _child(tok, "dobj") if pos == "VERB" else None
                     if who:
                         raw.append(Meeting(participants=who, evidence=ctx.evidence(sent), trigger=tok.text,
-                                           mode="attendance", label="attendance"))
+                                           mode="attendance", label=obj.lemma_.lower() if obj is not None else None))
                 continue
             meeting = _read(ctx, sent, tok, pos)
             if meeting is None:
@@ -232,7 +237,9 @@ def _merge(ctx: DocContext, raw: list[Meeting], sidelines: list[tuple[int, Token
             if p.key not in {q.key for q in parent.participants}:
                 parent.participants.append(p)
     for a in (m for m in raw if m.mode == "attendance"):
-        candidates = [g for g in gatherings if g.evidence.start <= a.evidence.start]
+        # "was in attendance", "attended the summit": the gathering; "attended the talks": the last meeting
+        pool = gatherings if a.label in (None, "summit", "gathering", "conference", "session") else result
+        candidates = sorted((g for g in pool if g.evidence.start <= a.evidence.start), key=lambda g: g.evidence.start)
         if candidates:
             g = candidates[-1]
             for p in a.participants:

@@ -1,0 +1,215 @@
+"""Parse only the sentences that can yield a fact.
+
+Most sentences of a news firehose carry no diplomatic event, meeting, stance,
+quote or treaty. A cheap first pass (spaCy's tokenizer and a punctuation rule)
+finds the sentences that hold a lexicon trigger and an actor; those, and the
+sentences that give them context (the title and dateline, the previous sentence
+for a pronoun, every sentence naming one of their actors, a whole paragraph
+around a quote), keep their characters. Every other character except line
+breaks becomes a space, so the text keeps its length: token offsets, evidence
+and quote spans stay offsets into the document, and the statistical pipeline
+sees a run of blanks, one whitespace token, where a skipped sentence was.
+
+Long documents are cut into paragraph chunks below spaCy's ``max_length``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .lexicons import Lexicons
+
+_QUOTES = "\u201c\u201d\""
+_END = {".", "!", "?"}
+_CLOSERS = {"\u201d", '"', "'", ")", "\u2019"}
+_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both", "it", "its",
+             "sides", "leaders", "ministers", "officials", "counterparts", "diplomats", "delegations", "men", "women"}
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+             ("s", ""), ("d", ""))
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@dataclass
+class Selection:
+    """The masked text of one document and how much of it will be parsed."""
+
+    text: str
+    sentences: int
+    selected: int
+
+
+def chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Cut a text into (start, end) spans of at most ``max_chars``, at line breaks where possible."""
+    if len(text) <= max_chars:
+        return [(0, len(text))]
+    spans = []
+    start = 0
+    while start < len(text):
+        end = min(start + max_chars, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + 1, end)
+            if cut <= start:
+                cut = text.rfind(" ", start + 1, end)
+            end = cut + 1 if cut > start else end
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+class SentenceFilter:
+    """Decides, from tokens alone, which sentences need the full pipeline."""
+
+    def __init__(self, nlp, lex: Lexicons):
+        self.tokenizer = nlp.tokenizer
+        self.triggers = {lemma.lower() for lemma, _ in lex.triggers} | {lemma.lower() for lemma, _ in lex.meeting_words}
+        self.triggers |= {lemma.lower() for lemma, _ in lex.stances} | {w.lower() for w in lex.evaluations}
+        self.reporting = {w.lower() for w in lex.reporting}
+        self.irregular: dict[str, set[str]] = {}
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_exc"):
+                for table in lookups.get_table("lemma_exc").values():
+                    for form, lemmas in table.items():
+                        self.irregular.setdefault(form.lower(), set()).update(l.lower() for l in lemmas)
+        names = [n for t in lex.treaties for n in [t["name"], *t.get("aliases", [])]]
+        self.treaty_names = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))) \
+            if names else None
+        self._cache: dict[str, bool] = {}
+
+    def _lemmas(self, word: str) -> set[str]:
+        out = {word} | self.irregular.get(word, set())
+        for suffix, repl in _SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                out.add(stem + repl)
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    out.add(stem[:-1])
+        return out
+
+    def _is_trigger(self, word: str, vocabulary: set[str]) -> bool:
+        key = word.lower()
+        cached = self._cache.get(key)
+        if cached is None:
+            lemmas = self._lemmas(key)
+            cached = (2 if lemmas & self.triggers else 0) | (1 if lemmas & self.reporting else 0)
+            if len(self._cache) < 200_000:
+                self._cache[key] = cached
+        return bool(cached & (2 if vocabulary is self.triggers else 1))
+
+    def sentences(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, paragraph start) of each sentence, from the tokenizer and end punctuation."""
+        out = []
+        doc = self.tokenizer(text)
+        start = None
+        para = 0
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws):
+                if start is not None:
+                    out.append((start, tok.idx, para))
+                    start = None
+                para = tok.idx + tok.text.rfind("\n") + 1
+                continue
+            if tok.is_space:
+                continue
+            if start is None:
+                start = tok.idx
+            if "\n" in tok.whitespace_:
+                out.append((start, tok.idx + len(tok.text), para))
+                start = None
+                para = tok.idx + len(tok.text_with_ws)
+                continue
+            end_here = tok.text in _END or (tok.text.endswith(".") and len(tok.text) > 1 and tok.text[-2].islower()
+                                             and i + 1 < n and doc[i + 1].text[:1].isupper())
+            if end_here:
+                j = i + 1
+                while j < n and doc[j].text in _CLOSERS:
+                    j += 1
+                if j >= n or doc[j].is_space or doc[j].text[:1].isupper() or doc[j].text[:1] in _QUOTES:
+                    if j < n and doc[j - 1].text in _CLOSERS:
+                        continue  # the closing quote ends the sentence
+                    out.append((start, tok.idx + len(tok.text), para))
+                    start = None
+            elif start is not None and tok.text in _CLOSERS and i > 0 and doc[i - 1].text in _END:
+                if i + 1 >= n or doc[i + 1].is_space or doc[i + 1].text[:1].isupper():
+                    out.append((start, tok.idx + len(tok.text), para))
+                    start = None
+        if start is not None:
+            out.append((start, len(text), para))
+        return out
+
+    def select(self, text: str, body_start: int = 0) -> Selection:
+        """Mask the sentences that cannot yield a fact, keeping the text's length.
+
+        Args:
+            text: the document (or chunk) text.
+            body_start: where the body starts; the title before it is kept.
+        RETURNS (Selection): the masked text and sentence counts.
+        """
+        sents = self.sentences(text)
+        if not sents:
+            return Selection(text, 0, 0)
+        words = [[w for w in _WORD.findall(text[s:e])] for s, e, _ in sents]
+        paragraphs: dict[int, list[int]] = {}
+        for k, (_, _, para) in enumerate(sents):
+            paragraphs.setdefault(para, []).append(k)
+        keep = [False] * len(sents)
+        first_body = next((k for k, (s, _, _) in enumerate(sents) if s >= body_start), None)
+        for k, (s, e, para) in enumerate(sents):
+            if s < body_start or (first_body is not None and para == sents[first_body][2]):
+                keep[k] = True
+                continue
+            ws = words[k]
+            quoted = any(q in text[para:_para_end(text, para)] for q in _QUOTES)
+            trigger = any(self._is_trigger(w, self.triggers) for w in ws) or \
+                (quoted and any(self._is_trigger(w, self.reporting) for w in ws))
+            if not trigger and self.treaty_names is not None and self.treaty_names.search(text, s, e):
+                trigger = True
+            if trigger and _has_actor(ws):
+                keep[k] = True
+        seeds = [k for k, kept in enumerate(keep) if kept]
+        names = set()
+        for k in seeds:
+            names.update(_names(words[k]))
+            if k > 0 and any(w.lower() in _PRONOUNS for w in words[k]):
+                keep[k - 1] = True
+            s, e, para = sents[k]
+            if any(q in text[s:e] for q in _QUOTES):
+                for j in paragraphs[para]:
+                    keep[j] = True
+        if names:
+            for k, ws in enumerate(words):
+                if not keep[k] and any(w in names for w in ws):
+                    keep[k] = True
+        if all(keep):
+            return Selection(text, len(sents), len(sents))
+        chars = list(text)
+        for k, (s, e, _) in enumerate(sents):
+            if not keep[k]:
+                end = sents[k + 1][0] if k + 1 < len(sents) else e
+                for i in range(s, end):
+                    if chars[i] != "\n":
+                        chars[i] = " "
+        return Selection("".join(chars), len(sents), sum(keep))
+
+
+def _para_end(text: str, para: int) -> int:
+    end = text.find("\n", para)
+    return len(text) if end < 0 else end
+
+
+def _names(words: list[str]) -> set[str]:
+    return {w for w in words if w[:1].isupper() and w.lower() not in STOP_WORDS and len(w) > 2}
+
+
+def _has_actor(words: list[str]) -> bool:
+    """A capitalised name, or a pronoun or noun that may refer back to one."""
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _PRONOUNS:
+            return True
+        if w[:1].isupper() and (i > 0 or low not in STOP_WORDS):
+            return True
+    return False
