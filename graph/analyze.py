@@ -16,7 +16,8 @@ import networkx as nx
 
 from . import network
 
-BETWEENNESS_SAMPLE = 500  # pivots used for betweenness on graphs larger than this
+BETWEENNESS_EXACT = 500  # exact betweenness up to this many nodes
+BETWEENNESS_BUDGET = 2_000_000  # above it, about this many node+edge visits (sampled pivots)
 
 
 def edge_weight(data: dict) -> float:
@@ -72,10 +73,14 @@ def pagerank(G: nx.MultiDiGraph) -> dict[str, float]:
 def betweenness(G: nx.MultiDiGraph) -> dict[str, float]:
     """Normalised betweenness on the undirected simple projection (hop distance).
 
-    Graphs above BETWEENNESS_SAMPLE nodes use that many sampled pivots (seed 0).
+    Exact up to BETWEENNESS_EXACT nodes; larger graphs use sampled pivots
+    (seed 0), as many as BETWEENNESS_BUDGET allows but at least 100.
     """
     U = undirected_projection(G)
-    k = BETWEENNESS_SAMPLE if U.number_of_nodes() > BETWEENNESS_SAMPLE else None
+    n = U.number_of_nodes()
+    k = None
+    if n > BETWEENNESS_EXACT:
+        k = min(n, max(100, BETWEENNESS_BUDGET // (n + U.number_of_edges())))
     return nx.betweenness_centrality(U, k=k, seed=0 if k else None, normalized=True)
 
 

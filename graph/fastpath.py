@@ -121,9 +121,7 @@ class SentenceFilter:
                 start = None
                 para = tok.idx + len(tok.text_with_ws)
                 continue
-            end_here = tok.text in _END or (tok.text.endswith(".") and len(tok.text) > 1 and tok.text[-2].islower()
-                                             and i + 1 < n and doc[i + 1].text[:1].isupper())
-            if end_here:
+            if tok.text in _END:
                 j = i + 1
                 while j < n and doc[j].text in _CLOSERS:
                     j += 1
@@ -156,6 +154,7 @@ class SentenceFilter:
         for k, (_, _, para) in enumerate(sents):
             paragraphs.setdefault(para, []).append(k)
         keep = [False] * len(sents)
+        relevant = [False] * len(sents)
         first_body = next((k for k, (s, _, _) in enumerate(sents) if s >= body_start), None)
         for k, (s, e, para) in enumerate(sents):
             if s < body_start or (first_body is not None and para == sents[first_body][2]):
@@ -168,8 +167,8 @@ class SentenceFilter:
             if not trigger and self.treaty_names is not None and self.treaty_names.search(text, s, e):
                 trigger = True
             if trigger and _has_actor(ws):
-                keep[k] = True
-        seeds = [k for k, kept in enumerate(keep) if kept]
+                keep[k] = relevant[k] = True
+        seeds = [k for k, kept in enumerate(relevant) if kept]
         names = set()
         for k in seeds:
             names.update(_names(words[k]))
@@ -201,7 +200,8 @@ def _para_end(text: str, para: int) -> int:
 
 
 def _names(words: list[str]) -> set[str]:
-    return {w for w in words if w[:1].isupper() and w.lower() not in STOP_WORDS and len(w) > 2}
+    """Capitalised words inside a sentence (its first word may be any word)."""
+    return {w for w in words[1:] if w[:1].isupper() and w.lower() not in STOP_WORDS and len(w) > 2}
 
 
 def _has_actor(words: list[str]) -> bool:

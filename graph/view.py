@@ -16,6 +16,7 @@ import html
 import json
 import math
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
@@ -23,6 +24,9 @@ import networkx as nx
 from . import analyze, network
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "explorer.html"
+BIG_NODES, BIG_EDGES = 300, 1000
+SPACING = 90.0  # pixels between neighbours in the seeded layout
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -54,9 +58,55 @@ def json_for_script(data) -> str:
     return text.replace("://", ":\\/\\/")
 
 
+def is_big(G: nx.Graph) -> bool:
+    """Graphs drawn with straight edges, seeded positions and a cheaper physics."""
+    return G.number_of_nodes() > BIG_NODES or G.number_of_edges() > BIG_EDGES
+
+
+def seed_positions(G: nx.MultiDiGraph, pagerank: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Deterministic start positions: communities laid out by a spring layout, members
+    on a sunflower spiral around their community's centre, isolated actors on an outer ring.
+
+    Starting near the final scale lets vis's capped stabilisation finish the layout.
+    """
+    degree = dict(G.degree())
+    groups: dict[int, list[str]] = defaultdict(list)
+    for node, c in analyze.communities(G).items():
+        if degree[node]:
+            groups[c].append(node)
+    quotient = nx.Graph()
+    quotient.add_nodes_from(sorted(groups))
+    member = {n: c for c, nodes in groups.items() for n in nodes}
+    for u, v in G.edges():
+        if u in member and v in member and member[u] != member[v]:
+            a, b = member[u], member[v]
+            w = quotient.get_edge_data(a, b, {"weight": 0})["weight"]
+            quotient.add_edge(a, b, weight=w + 1)
+    centres = nx.spring_layout(quotient, weight="weight", seed=0) if len(quotient) > 1 else {c: (0, 0) for c in groups}
+    radius = SPACING * math.sqrt(max(1, len(member)))
+    pos: dict[str, tuple[float, float]] = {}
+    for c, nodes in groups.items():
+        cx, cy = (float(x) * radius for x in centres[c])
+        for k, node in enumerate(sorted(nodes, key=lambda n: (-pagerank.get(n, 0.0), n))):
+            r, a = 0.6 * SPACING * math.sqrt(k), k * GOLDEN_ANGLE
+            pos[node] = (round(cx + r * math.cos(a), 1), round(cy + r * math.sin(a), 1))
+    isolated = [n for n in G.nodes if not degree[n]]
+    outer = radius + 4 * SPACING
+    for k, node in enumerate(isolated):
+        a = 2 * math.pi * k / len(isolated)
+        r = outer + SPACING * (k % 3)
+        pos[node] = (round(r * math.cos(a), 1), round(r * math.sin(a), 1))
+    return pos
+
+
 def graph_data(G: nx.MultiDiGraph, pagerank: dict[str, float]) -> dict:
-    """Nodes and edges of G as the page's JSON: integer ids, sizes from PageRank."""
+    """Nodes and edges of G as the page's JSON: integer ids, sizes from PageRank.
+
+    Big graphs also get start positions (x, y) from :func:`seed_positions`.
+    """
     index = {n: i for i, n in enumerate(G.nodes)}
+    big = is_big(G)
+    pos = seed_positions(G, pagerank) if big else {}
     top = max(pagerank.values(), default=0.0) or 1.0
     degree = dict(G.degree())
     nodes = [{
@@ -64,13 +114,14 @@ def graph_data(G: nx.MultiDiGraph, pagerank: dict[str, float]) -> dict:
         "code": d.get("code", ""), "role": d.get("role", ""), "country": d.get("country", ""),
         "pagerank": round(pagerank.get(n, 0.0), 6), "events": degree.get(n, 0),
         "size": round(8 + 27 * math.sqrt(pagerank.get(n, 0.0) / top), 2),
+        **({"x": pos[n][0], "y": pos[n][1]} if n in pos else {}),
     } for n, d in G.nodes(data=True)]
     edges = [{
         "id": i, "from": index[u], "to": index[v], "category": d.get("category", ""), "quad": d.get("quad", ""),
         "score": float(d.get("score", 0.0)), "date": d.get("date", ""), "modality": d.get("modality", ""),
         "doc": d.get("doc", ""), "evidence": d.get("evidence", ""), "event": d.get("event", k),
     } for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True))]
-    return {"nodes": nodes, "edges": edges}
+    return {"big": big, "nodes": nodes, "edges": edges}
 
 
 def render_html(G: nx.MultiDiGraph, notes: list[str] = ()) -> str:

@@ -96,3 +96,39 @@ def test_extract_treaty_and_lifecycle(extract):
     assert "treaty/new-start" in f.treaties
     [action] = f.treaty_actions
     assert action.action == "suspend" and action.actors[0].code == "RUS" and action.date == "2023-02-21"
+
+
+def test_extract_reciprocal_accusations_run_both_ways(extract):
+    f = extract("Chile and Peru traded accusations over the border incident.")
+    pairs = {(e.sources[0].code, e.targets[0].code) for e in f.events if e.category == "ACCUSE"}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_extract_warning_that_reports_a_view_is_no_threat(extract):
+    f = extract("Brazilian President Ana Souza warned that countries were failing the poorest nations.")
+    assert not [e for e in f.events if e.category == "THREATEN"]
+
+
+def test_extract_participle_with_agent_is_passive(extract):
+    f = extract("Kenya welcomed the truce brokered by Ethiopia.")
+    assert not any(e.sources and e.sources[0].code == "KEN" and e.category != "SUPPORT" for e in f.events)
+
+
+def test_extract_relative_pronoun_through_reported_clause(extract):
+    f = extract("Officials discussed Canadian diplomat Tom Brady, who Canada says has been detained by Iran since 2019.",
+                date="2024-01-10")
+    [ev] = [e for e in f.events if e.category == "COERCE"]
+    assert ev.sources[0].code == "IRN" and ev.targets[0].key == "person/tom-brady" and ev.date == "2019"
+
+
+def test_extract_names_with_initials_and_titles_inside_entities(extract):
+    f = extract("Secretary of State Antony J. Blinken met Spokesperson Matthew Miller.")
+    names = {a.name for a in f.actors.values() if a.kind == "Person"}
+    assert "Antony J. Blinken" in names and "Matthew Miller" in names
+    assert f.actors["person/antony-j-blinken"].country == "USA"
+
+
+def test_extract_headline_names_need_the_body(extract):
+    text = "Minister Condemns Attack on Convoy\nThe minister spoke on Monday in Lagos."
+    f = extract(text, title="Minister Condemns Attack on Convoy")
+    assert not [a for a in f.actors.values() if a.kind == "Person"]

@@ -8,7 +8,8 @@ import time
 import pytest
 
 from graph import view
-from helpers_graph import (HOSTILE_NAME, HOSTILE_SCRIPT, chrome, chromedriver_path, hostile_store, sample_store)
+from helpers_graph import (HOSTILE_NAME, HOSTILE_SCRIPT, chrome, chromedriver_path, event_graph, hostile_store,
+                           sample_store)
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +59,34 @@ def test_view_escapes_hostile_text(hostile_page):
     assert f"Evil {HOSTILE_NAME}" in labels
     assert HOSTILE_SCRIPT in data["edges"][0]["evidence"] and "\u2028" in data["edges"][0]["evidence"]
     assert data["edges"][0]["doc"] == f"doc-{HOSTILE_SCRIPT}"
+
+
+def test_view_focus_note_is_escaped(tmp_path):
+    view.render_explorer(hostile_store(), tmp_path / "h.html", focus="evil")
+    html = (tmp_path / "h.html").read_text(encoding="utf-8")
+    assert "Ego network of Evil &lt;img src=x onerror=alert(1)&gt; (depth 1)." in html
+    assert HOSTILE_NAME not in html
+
+
+def test_view_csp_allows_only_own_scripts(sample_page):
+    html = sample_page[0].read_text(encoding="utf-8")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert len(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", csp)) == 2
+    assert html.count("</script>") == 3  # vis, the page's script, and the JSON data block
+
+
+def test_view_big_graph_gets_seeded_positions():
+    edges = [(f"n{i:03d}", f"n{(i * 7 + 1) % 400:03d}", "VerbalConflict", -1) for i in range(400)]
+    G = event_graph(edges, kinds={"lonely": "Person"})
+    page = view.render_html(G)
+    assert view.render_html(G) == page
+    data = _data(page)
+    assert data["big"] is True
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
+    small = _data(view.render_html(event_graph(edges[:10])))
+    assert small["big"] is False and "x" not in small["nodes"][0]
 
 
 def test_view_json_for_script_escapes():

@@ -16,7 +16,7 @@ from .context import DocContext
 from .events import extract_events
 from .meetings import extract_meetings
 from .positions import extract_positions
-from .quotes import extract_quotes
+from .quotes import extract_quotes, quote_spans
 from .treaties import extract_treaties
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)\s*(?:,[^\n\u2014]{0,40})?\s*(?:\u2014|--|-|\u2013|\(\w+\))")
@@ -42,7 +42,8 @@ class Extractor:
         """
         body_start = _body_start(article)
         index = extract_actors(doc, self.gz, self.titles, title_end=body_start - 1 if body_start else -1)
-        ctx = DocContext(doc=doc, article=article, gz=self.gz, lex=self.lex, index=index, body_start=body_start)
+        ctx = DocContext(doc=doc, article=article, gz=self.gz, lex=self.lex, index=index, body_start=body_start,
+                         quote_spans=quote_spans(doc.text))
         ctx.dateline_place = _dateline(ctx)
         facts = DocumentFacts(article=article)
         facts.sentences = sum(1 for _ in doc.sents)

@@ -43,6 +43,7 @@ class DocContext:
     dateline_place: str | None = None
     last_group: list[ActorRef] = field(default_factory=list)
     meeting_groups: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
 
     # ------------------------------------------------------------ evidence
     def evidence(self, sent: Span) -> Evidence:
@@ -122,8 +123,16 @@ class DocContext:
         if m is not None and m.kind == "Place":
             return []
         # Relative pronoun: the noun the clause modifies ("Whelan, who …").
-        if low in _RELATIVE and t.head.dep_ == "relcl":
-            return self.refs(t.head.head)
+        if low in _RELATIVE:
+            # "Whelan, who the U.S. says has been detained": climb to the relative clause's noun
+            h = t.head
+            for _ in range(4):
+                if h.dep_ == "relcl":
+                    return self.refs(h.head)
+                if h.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or h.head is h:
+                    break
+                h = h.head
+            return []
         if low in _PERSON_PRONOUNS:
             p = self.salient_person(t)
             return [p] if p else []
@@ -264,14 +273,21 @@ class DocContext:
         return self.doc[left.i:t.i + 1].text
 
     def salient_person(self, t: Token) -> ActorRef | None:
-        """The person a pronoun most likely refers to: the nearest earlier person mention."""
-        for m in reversed(self.index.mentions):
-            if m.start >= t.i or m.kind != "Person":
-                continue
-            if m.start < t.i - 400:
-                break
-            return self.ref(m, text=t.text)
-        return None
+        """The person a pronoun most likely refers to.
+
+        The subject of its own sentence when one precedes it ("X pressed Russia … and he
+        stressed"), else the nearest earlier person; names inside quotation marks are skipped.
+        """
+        earlier = [m for m in self.index.mentions if m.kind == "Person" and m.start < t.i
+                   and t.i - m.start < 400 and not self.in_quote(self.doc[m.start].idx)]
+        if not earlier:
+            return None
+        same = [m for m in earlier if m.start >= t.sent.start
+                and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        return self.ref((same or earlier)[-1], text=t.text)
+
+    def in_quote(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quote_spans)
 
     # ------------------------------------------------------------ clauses
     def subject(self, verb: Token, depth: int = 0) -> list[ActorRef]:
@@ -317,7 +333,9 @@ class DocContext:
         return self.refs(pobj)
 
     def is_passive(self, verb: Token) -> bool:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        """A passive clause, or a past participle with a "by" agent ("the cap agreed to by allies")."""
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+            (verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children))
 
     def negated(self, token: Token) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children):

@@ -32,6 +32,8 @@ _MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "MOBILIZE"}
 _ATTACK_NOUNS = {"bombing", "attack", "explosion", "blast", "bomb", "shelling", "raid", "airstrike", "strike", "mine",
                  "rocket", "missile", "shell", "grenade", "ambush", "fire", "gunfire", "assault", "offensive"}
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN"}
+_RECIPROCAL = {"trade", "exchange", "swap"}
+_NOUN_TARGET_PREPS = ("for", "to", "against", "with", "toward", "towards", "on", "upon")
 _TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "for", "from", "toward", "towards", "into", "over", "of")
 
 
@@ -149,7 +151,7 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
 def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str | None = None) -> list[ActorRef]:
     exclude = {s.key for s in sources}
     if ctx.is_passive(tok):
-        refs = _phrase_actors(ctx, _child(tok, "nsubjpass"), exclude)
+        refs = _phrase_actors(ctx, _child(tok, "nsubjpass", "nsubj"), exclude)
         if refs:
             return refs
     for dep in ("dobj", "dative", "attr", "oprd"):
@@ -220,7 +222,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
     events: list[Event] = []
     for sent in ctx.body_sentences():
         consumed: set[int] = set()
-        found: list[tuple[Token, str, str | None, str, list[ActorRef], list[ActorRef], bool, str]] = []
+        found: list[tuple[Token, str, str | None, str, Token | None]] = []  # trigger, category, mode, text, noun
         # Nouns carried by a light verb: "traded accusations", "issued a warning".
         for tok in sent:
             if tok.pos_ != "NOUN":
@@ -231,7 +233,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 forms = {verb.lemma_.lower(), verb.lower_, verb.lower_[:-1], verb.lower_[:-2]}
                 if tok.dep_ in ("dobj", "nsubjpass") and forms & set(trig.light):
                     consumed.add(verb.i)
-                    found.append((verb, trig.category, trig.mode, f"{verb.text} {tok.text}", [], [], False, ""))
+                    found.append((verb, trig.category, trig.mode, f"{verb.text} {tok.text}", tok))
                     break
         for tok in sent:
             if tok.i in consumed:
@@ -239,7 +241,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
             category = _evaluation(ctx, tok)
             trig = None
             if category is None and _obligation(ctx, tok) is not None:
-                found.append((tok, "REQUEST", None, tok.text, [], [], False, ""))
+                found.append((tok, "REQUEST", None, tok.text, None))
                 continue
             if category is None:
                 if tok.pos_ not in ("VERB", "ADJ") or tok.lemma_.lower() in ctx.lex.reporting:
@@ -250,12 +252,19 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 if trig is None:
                     continue
                 category = trig.category
-            found.append((tok, category, trig.mode if trig else None, tok.text, [], [], False, ""))
+            found.append((tok, category, trig.mode if trig else None, tok.text, None))
         coded: list[tuple[Token, Event]] = []
-        for verb, category, mode, text, _, _, _, _ in found:
-            event = _code(ctx, sent, verb, category, mode, text, consumed)
-            if event is not None:
-                coded.append((verb, event))
+        for verb, category, mode, text, noun in found:
+            event = _code(ctx, sent, verb, category, mode, text, consumed, noun)
+            if event is None:
+                continue
+            coded.append((verb, event))
+            # "A and B traded accusations": a reciprocal act runs both ways
+            if noun is not None and verb.lemma_.lower() in _RECIPROCAL and len(event.sources) > 1:
+                coded.pop()
+                for src in event.sources:
+                    others = [o for o in event.sources if o.key != src.key]
+                    coded.append((verb, Event(**{**event.__dict__, "sources": [src], "targets": others})))
         events.extend(e for _, e in _main_events(coded))
     return _dedupe(events)
 
@@ -294,7 +303,7 @@ def _obligation(ctx: DocContext, tok: Token) -> Token | None:
 
 
 def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | None, text: str,
-          consumed: set[int]) -> Event | None:
+          consumed: set[int], noun: Token | None = None) -> Event | None:
     if tok.i in consumed and " " not in text:
         return None
     speaker = _obligation(ctx, tok)
@@ -308,6 +317,10 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
                      negated=False, modality="asserted")
     if _in_condition(tok):
         return None
+    if _warning_without_threat(ctx, tok):
+        return None
+    if _reduced_passive(tok) and not _by_phrase(ctx, tok):
+        return None  # "the price cap agreed last year": a participle naming a thing, not an act
     modality = "asserted"
     negated = ctx.negated(tok)
     governor, gov_tok = _governor(ctx, tok)
@@ -345,7 +358,9 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         category, negated = "REJECT", False
     sources = ctx.subject(tok)
     agentless = False
-    if ctx.is_passive(tok):
+    if _reduced_passive(tok):
+        sources = _by_phrase(ctx, tok)
+    elif ctx.is_passive(tok):
         sources = ctx.passive_agent(tok)
         # "three civilians have been killed", "guerrillas have been demobilized": the doer is untold
         agentless = not sources and _child(tok, "agent") is None and category in _MATERIAL
@@ -355,7 +370,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         agentless = category == "ASSAULT" and subj is not None and subj.lemma_.lower() in _ATTACK_NOUNS
     if not sources and not agentless:
         return None
-    targets = _targets(ctx, tok, sources, category)
+    targets = _noun_targets(ctx, noun, sources) if noun is not None else []
+    targets = targets or _targets(ctx, tok, sources, category)
     if agentless and not targets:
         return None
     if comp is not None and not targets:
@@ -365,6 +381,43 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         modality = "negated"
     return Event(category=category, sources=sources, targets=targets, evidence=ctx.evidence(sent), trigger=text,
                  mode=mode, date=date, negated=negated, modality=modality)
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """A bare past participle modifying a noun or clause: "the cap agreed to by allies"."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and \
+        not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+
+
+def _by_phrase(ctx: DocContext, tok: Token) -> list[ActorRef]:
+    for c in tok.children:
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+            return ctx.refs(_child(c, "pobj"))
+    return []
+
+
+def _warning_without_threat(ctx: DocContext, tok: Token) -> bool:
+    """"warned that countries were failing": a warning is a THREATEN only when it carries a
+    threat ("warned of consequences", "warned it would retaliate"), not when it reports a view."""
+    if tok.lemma_.lower() != "warn":
+        return False
+    comp = _child(tok, "ccomp")
+    if comp is None or _child(tok, "dobj") is not None or \
+            any(c.dep_ == "prep" and c.lower_ in ("of", "against", "about") for c in tok.children):
+        return False
+    inner = match_trigger(ctx, comp) if comp.pos_ == "VERB" else None
+    return not (inner and inner.category in _CONFLICT_ACTIONS and _is_future(comp))
+
+
+def _noun_targets(ctx: DocContext, noun: Token, sources: list[ActorRef]) -> list[ActorRef]:
+    """"support … for Ukraine", "accusations against Iran": the recipient a trigger noun names."""
+    exclude = {s.key for s in sources}
+    for prep in noun.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS:
+            refs = ctx.refs(_child(prep, "pobj"), exclude)
+            if refs:
+                return refs
+    return []
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -58,15 +58,14 @@ def extract_quotes(ctx: DocContext) -> tuple[list[Quote], list[Claim]]:
     quotes: list[Quote] = []
     claims: list[Claim] = []
     previous: tuple[int, ActorRef] | None = None  # (paragraph start, speaker)
-    spans = quote_spans(text)
-    for start, end in spans:
+    for start, end in ctx.quote_spans:
         if start < ctx.body_start:
             continue
         body = text[start:end].strip().rstrip(",").strip()
         if not body:
             continue
         para_start = text.rfind("\n", 0, start) + 1
-        speaker = _attributed_speaker(ctx, start, end, spans)
+        speaker = _attributed_speaker(ctx, start, end)
         if speaker is None and previous is not None and previous[0] == para_start:
             speaker = previous[1]
         if speaker is None and len(body.split()) < 4:
@@ -84,20 +83,7 @@ def extract_quotes(ctx: DocContext) -> tuple[list[Quote], list[Claim]]:
     return quotes, claims
 
 
-def _pronoun_speaker(ctx: DocContext, pronoun, spans: list[tuple[int, int]]) -> ActorRef | None:
-    """"he said": the nearest earlier person named outside any quote, subjects first."""
-    def outside(m) -> bool:
-        idx = ctx.doc[m.start].idx
-        return not any(a <= idx < b for a, b in spans)
-
-    earlier = [m for m in ctx.index.mentions if m.kind == "Person" and m.start < pronoun.i and outside(m)
-               and pronoun.i - m.start < 300]
-    subjects = [m for m in earlier if ctx.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-    chosen = (subjects or earlier)[-1] if (subjects or earlier) else None
-    return ctx.ref(chosen, text=pronoun.text) if chosen else None
-
-
-def _attributed_speaker(ctx: DocContext, start: int, end: int, spans: list[tuple[int, int]]) -> ActorRef | None:
+def _attributed_speaker(ctx: DocContext, start: int, end: int) -> ActorRef | None:
     """The subject of a reporting verb outside the quote, in the sentences it touches."""
     doc = ctx.doc
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -119,11 +105,7 @@ def _attributed_speaker(ctx: DocContext, start: int, end: int, spans: list[tuple
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if subj is None or start <= subj.idx < end:
                     continue
-                if subj.lower_ in ("he", "she"):
-                    pronoun_ref = _pronoun_speaker(ctx, subj, spans)
-                    refs = [pronoun_ref] if pronoun_ref else []
-                else:
-                    refs = ctx.refs(subj)
+                refs = ctx.refs(subj)
                 people = [r for r in refs if r.key.startswith(("person/", "country/", "org/"))]
                 if people:
                     distance = min(abs(tok.idx - end), abs(tok.idx - start))

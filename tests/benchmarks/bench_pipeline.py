@@ -1,0 +1,248 @@
+"""Throughput and latency benchmark of diplograph on a synthetic news firehose.
+
+    python tests/benchmarks/bench_pipeline.py [--words 1000000] [--relevant 0.3] [--out-dir /tmp/dg-bench]
+
+The corpus is generated deterministically: diplomatic sentences recombined from
+graph/samples, the seed article and the PLOVER dev records, mixed with templated
+general-news sentences (sport, weather, markets, local news) so that about
+``--relevant`` of the sentences are diplomatic, as in a real news feed. It is
+only for speed. Prints bare spaCy and pipeline throughput (1 and 2 workers),
+peak RSS per worker, store load and export rates and each contract query's
+latency on a store of at least 1M triples. Not part of the test run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+_FIRST = ["Maria", "John", "Aiko", "Pedro", "Fatima", "Lars", "Chen", "Olga", "Samuel", "Priya", "Tomas", "Grace"]
+_LAST = ["Lopez", "Smith", "Tanaka", "Silva", "Haddad", "Berg", "Wei", "Petrova", "Okafor", "Rao", "Novak", "Kim"]
+_TEAMS = ["Rovers", "United", "City", "Wanderers", "Athletic", "Rangers", "Falcons", "Tigers"]
+_TOWNS = ["Springfield", "Riverton", "Lakeside", "Hillview", "Oakridge", "Brookfield", "Fairview", "Millbrook"]
+_FILLER = [
+    "The {team} won {n} to {m} on {day}, their {k}th victory of the season.",
+    "Striker {first} {last} scored twice in the second half as the crowd of {big} cheered.",
+    "Temperatures are expected to reach {n}{m} degrees in {town} by the weekend, forecasters said.",
+    "Light rain is likely across the north on {day}, with clearer skies later in the week.",
+    "Shares of the retailer rose {n}.{m} percent in early trading after quarterly sales beat estimates.",
+    "The benchmark index closed {n} points lower as investors weighed new data on consumer spending.",
+    "The {town} city council approved a budget of {big} dollars for road repairs on {day}.",
+    "A new library branch opened in {town}, offering longer hours and a children's reading room.",
+    "Local bakery owner {first} {last} said business had doubled since the market moved downtown.",
+    "The film festival in {town} will screen {k} features and {n} short films this year.",
+    "Traffic on the main bridge was delayed for {n} hours after a truck broke down on {day}.",
+    "The company unveiled a lighter laptop with a battery that lasts {k} hours.",
+    "Organisers expect {big} runners for the {town} marathon next month.",
+    "The museum's new exhibition of {k}th-century maps drew long queues over the holiday.",
+    "Coach {first} {last} told the club website that the squad was fit for {day}'s match.",
+]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _diplomatic_sentences() -> list[str]:
+    from graph.reader import read
+
+    texts = [a.text.split("\n", 1)[-1] for a in read([ROOT / "graph" / "samples"]) if hasattr(a, "text")]
+    shared = ROOT.parent / "shared" / "data"
+    for path in [shared / "articles", shared / "plover-gsr" / "dev.jsonl"]:
+        if path.exists():
+            texts += [a.text.split("\n", 1)[-1] if path.is_dir() else a.text for a in read([path]) if hasattr(a, "text")]
+    sents = []
+    for text in texts:
+        sents += [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text) if len(s.split()) > 5]
+    return sents
+
+
+def make_corpus(path: Path, words: int, relevant: float, seed: int = 0) -> tuple[int, int]:
+    """Write a JSONL corpus of about ``words`` words; RETURNS (documents, words)."""
+    rng = random.Random(seed)
+    diplomatic = _diplomatic_sentences()
+    total = docs = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        while total < words:
+            paragraphs = []
+            for _ in range(rng.randint(6, 14)):
+                sents = []
+                for _ in range(rng.randint(1, 3)):
+                    if rng.random() < relevant:
+                        sents.append(rng.choice(diplomatic))
+                    else:
+                        sents.append(rng.choice(_FILLER).format(
+                            team=rng.choice(_TEAMS), first=rng.choice(_FIRST), last=rng.choice(_LAST),
+                            town=rng.choice(_TOWNS), day=rng.choice(_DAYS), n=rng.randint(1, 9),
+                            m=rng.randint(0, 9), k=rng.randint(4, 19), big=f"{rng.randint(2, 90)},000"))
+                paragraphs.append(" ".join(sents))
+            title = f"News roundup {docs + 1}"
+            text = title + "\n" + "\n".join(paragraphs) + "\n"
+            total += len(text.split())
+            docs += 1
+            fh.write(json.dumps({"id": f"bench-{docs:06d}", "date": "2023-03-02", "title": title, "text": text}) + "\n")
+    return docs, total
+
+
+def _peak_children_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def phase_bare(corpus: Path) -> dict:
+    """Bare spaCy (en_core_web_sm pipeline, all components) over every text."""
+    from graph.nlp import load_model
+    from graph.reader import read
+
+    nlp = load_model()
+    texts = [a.text for a in read([corpus])]
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    sents = 0
+    for doc in nlp.pipe(texts, batch_size=32):
+        sents += sum(1 for _ in doc.sents)
+    elapsed = time.perf_counter() - start
+    return {"words": words, "sentences": sents, "seconds": elapsed}
+
+
+def phase_pipeline(corpus: Path, store_dir: Path, workers: int, fast: bool, shards: Path | None) -> dict:
+    """The full ingest (read, fast path, extract, map, store) in ``workers`` worker processes."""
+    from graph.pipeline import Pipeline
+    from graph.store import Store
+    from graph.parallel import run_local
+
+    pipeline = Pipeline.__new__(Pipeline)  # the parent only reads and stores; workers hold the model
+    pipeline.model, pipeline.fast = None, fast
+    store = Store(store_dir)
+    start = time.perf_counter()
+    report = _ingest_with_workers(pipeline, corpus, store, workers, shards, run_local)
+    elapsed = time.perf_counter() - start
+    return {"words": report.words, "sentences": report.sentences, "seconds": elapsed, "triples": report.triples,
+            "documents": report.documents, "peak_rss_mb": _peak_children_mb()}
+
+
+def _ingest_with_workers(pipeline, corpus, store, workers, shards, run_local):
+    from graph.pipeline import IngestReport
+
+    report = IngestReport()
+    batches = pipeline._new_batches([corpus], store, None, False, report, 64)
+    for number, results in enumerate(run_local(batches, workers, None, pipeline.fast)):
+        report.triples += store.put_documents(results)
+        if shards is not None:
+            shards.mkdir(parents=True, exist_ok=True)
+            (shards / f"part-{number:05d}.nq").write_bytes(b"".join(r.nquads for r in results))
+        for r in results:
+            report.documents += 1
+            report.words += r.words
+            report.sentences += r.sentences
+    store.flush()
+    return report
+
+
+def phase_store(shards: Path, out_dir: Path, min_triples: int) -> dict:
+    """Bulk-load copies of the shards until the store holds ``min_triples``; export; time the queries."""
+    import shutil
+
+    from graph.pipeline import QUERIES
+    from graph.store import Store
+
+    big = out_dir / "big.nq"
+    data = b"".join(p.read_bytes() for p in sorted(shards.glob("*.nq")))
+    lines = data.count(b"\n")
+    copies = max(1, -(-min_triples // max(lines, 1)))
+    with open(big, "wb") as fh:
+        for k in range(copies):
+            fh.write(data if k == 0 else data.replace(b"/doc/bench-", f"/doc/c{k}-bench-".encode()))
+    store_dir = out_dir / "big-store"
+    shutil.rmtree(store_dir, ignore_errors=True)
+    store = Store(store_dir)
+    start = time.perf_counter()
+    store.bulk_load(big)
+    load_s = time.perf_counter() - start
+    n = len(store)
+    result = {"quads": n, "bulk_load_per_s": n / load_s}
+    for suffix in (".nq", ".ttl", ".trig"):
+        start = time.perf_counter()
+        store.export(out_dir / f"export{suffix}", stream=True)
+        result[f"export{suffix}_per_s"] = n / (time.perf_counter() - start)
+    latencies = {}
+    for q in sorted(QUERIES.glob("*.rq")):
+        text = q.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        rows = sum(1 for _ in store.query(text))
+        latencies[q.stem] = (time.perf_counter() - start, rows)
+    result["queries"] = latencies
+    del store
+    small = Store(out_dir / "txn-store")
+    from graph.parallel import DocResult
+
+    docs: dict[str, list[bytes]] = {}
+    for line in data.splitlines(keepends=True)[:300_000]:
+        docs.setdefault(line.rsplit(b" ", 2)[-2].decode(), []).append(line)
+    results = [DocResult(g.rsplit("/", 1)[-1].rstrip(">"), "", b"".join(ls), len(ls), 0, 0, 0, 0)
+               for g, ls in docs.items()]
+    start = time.perf_counter()
+    for k in range(0, len(results), 64):
+        small.put_documents(results[k:k + 64])
+    result["transactional_load_per_s"] = sum(r.triples for r in results) / (time.perf_counter() - start)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--relevant", type=float, default=0.3, help="share of diplomatic sentences (default 0.3)")
+    parser.add_argument("--out-dir", default="/tmp/dg-bench")
+    parser.add_argument("--min-triples", type=int, default=1_000_000)
+    parser.add_argument("--phase", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--full-parse", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    out = Path(args.out_dir)
+    corpus = out / "corpus.jsonl"
+    if args.phase == "bare":
+        print(json.dumps(phase_bare(corpus)))
+        return
+    if args.phase == "pipeline":
+        import shutil
+
+        store_dir = out / f"store-{args.workers}"
+        shutil.rmtree(store_dir, ignore_errors=True)
+        shards = out / "shards" if args.workers == 1 else None
+        if shards is not None:
+            shutil.rmtree(shards, ignore_errors=True)
+        print(json.dumps(phase_pipeline(corpus, store_dir, args.workers, not args.full_parse, shards)))
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    docs, words = make_corpus(corpus, args.words, args.relevant)
+    print(f"corpus: {docs} documents, {words:,} words, {args.relevant:.0%} diplomatic sentences ({corpus})")
+
+    def sub(*extra) -> dict:
+        cmd = [sys.executable, __file__, "--out-dir", str(out), *extra]
+        return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
+
+    bare = sub("--phase", "bare")
+    print(f"bare spaCy:        {bare['words'] / bare['seconds']:8,.0f} words/s  "
+          f"{bare['sentences'] / bare['seconds']:6,.1f} sentences/s  ({bare['seconds']:.0f} s)")
+    runs = {}
+    for workers in (1, 2):
+        r = runs[workers] = sub("--phase", "pipeline", "--workers", str(workers))
+        print(f"pipeline {workers} worker{'s' if workers > 1 else ' '}: {r['words'] / r['seconds']:8,.0f} words/s  "
+              f"{r['sentences'] / r['seconds']:6,.1f} sentences/s  ({r['seconds']:.0f} s, {r['triples']:,} triples)  "
+              f"ratio to bare spaCy {bare['seconds'] / r['seconds']:.2f}x  peak RSS per worker {r['peak_rss_mb']:,.0f} MB")
+    print(f"2 workers / 1 worker: {runs[1]['seconds'] / runs[2]['seconds']:.2f}x")
+    st = phase_store(out / "shards", out, args.min_triples)
+    print(f"store: {st['quads']:,} quads; bulk load {st['bulk_load_per_s']:,.0f} triples/s; "
+          f"transactional batch load {st['transactional_load_per_s']:,.0f} triples/s")
+    print("export: " + ", ".join(f"{k[7:-6]} {v:,.0f} triples/s" for k, v in st.items() if k.startswith("export")))
+    for name, (seconds, rows) in st["queries"].items():
+        print(f"query {name:20s} {seconds:6.3f} s  {rows} rows")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""The fast path: masked sentences keep the text's length, facts and evidence stay the same."""
+import pytest
+
+from graph.facts import Article
+from graph.fastpath import chunks
+
+DIPLOMATIC = ("Italian Prime Minister Sofia Conti met Turkish President Emre Aksoy in Ankara on Tuesday. "
+              "Italy urged Turkey to reopen the border.")
+FILLER = ("The local football team won its third match of the season on a rainy evening. "
+          "Temperatures are expected to stay mild through the weekend, with light rain in the north.")
+
+
+@pytest.fixture(scope="module")
+def fast(pipeline):
+    from graph.pipeline import Pipeline
+
+    p = Pipeline(fast=True)
+    assert p.nlp is pipeline.nlp  # the model is loaded once per process
+    return p
+
+
+def _evidence(facts):
+    return sorted((e.evidence.start, e.evidence.end, e.category) for e in facts.events)
+
+
+def test_fastpath_masks_filler_and_keeps_length(fast):
+    text = "Talks in Ankara\n" + FILLER + "\n" + DIPLOMATIC + "\n" + FILLER + "\n"
+    sel = fast.filter.select(text, body_start=len("Talks in Ankara\n"))
+    assert len(sel.text) == len(text)
+    assert sel.text.count("\n") == text.count("\n")
+    assert DIPLOMATIC in sel.text
+    assert "football" in sel.text  # the first body paragraph (dateline) is always kept
+    assert sel.text.rstrip().endswith(DIPLOMATIC)
+    assert sel.selected < sel.sentences
+
+
+def test_fastpath_facts_match_full_parse(pipeline, fast):
+    text = "Talks in Ankara\n" + FILLER + "\n" + FILLER + "\n" + DIPLOMATIC + "\n" + FILLER + "\n"
+    article = Article(doc_id="t", text=text, title="Talks in Ankara", date="2024-05-16")
+    full = next(pipeline.facts([article]))
+    quick = next(fast.facts([article]))
+    assert _evidence(quick) == _evidence(full)
+    assert sorted(m.evidence.start for m in quick.meetings) == sorted(m.evidence.start for m in full.meetings)
+    for ev in [e.evidence for e in quick.events] + [m.evidence for m in quick.meetings]:
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_fastpath_chunks_cut_at_line_breaks():
+    text = "aaaa bbbb\ncccc dddd\neeee\n"
+    spans = chunks(text, 12)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(e - s <= 12 for s, e in spans)
+    assert text[spans[0][0]:spans[0][1]] == "aaaa bbbb\n"
+
+
+def test_pipeline_long_document_in_chunks_keeps_offsets(pipeline):
+    from graph.pipeline import Pipeline
+
+    p = Pipeline(fast=False, max_chars=400)
+    text = "Talks\n" + "\n".join([FILLER, DIPLOMATIC] * 3) + "\n"
+    article = Article(doc_id="long", text=text, title="Talks", date="2024-05-16")
+    facts = next(p.facts([article]))
+    assert len(facts.events) >= 3
+    starts = {e.evidence.start for e in facts.events}
+    assert len(starts) >= 3
+    for ev in [e.evidence for e in facts.events] + [m.evidence for m in facts.meetings]:
+        assert text[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.slow
+def test_pipeline_document_beyond_spacy_max_length(fast):
+    text = "A long record\n" + (FILLER + "\n") * 7000 + DIPLOMATIC + "\n"
+    assert len(text) > fast.nlp.max_length
+    facts = next(fast.facts([Article(doc_id="huge", text=text, title="A long record", date="2024-05-16")]))
+    assert facts.events and all(e.evidence.start > 1_000_000 for e in facts.events)
+    assert all(text[e.evidence.start:e.evidence.end] == e.evidence.text for e in facts.events)
