@@ -108,12 +108,12 @@ def _format_rows(rows: list[dict], columns: list[str], fmt: str) -> str:
     return "\n".join(lines)
 
 
-def run_named_query(store: Store, name: str) -> tuple[list[str], list[dict]]:
+def run_named_query(store: Store, name: str, allow_external: bool = False) -> tuple[list[str], list[dict]]:
     from .pipeline import named_query
     from .query_guard import check_read_only
 
     text = named_query(name)
-    check_read_only(text)
+    check_read_only(text, allow_external=allow_external)
     result = store.query(text)
     columns = [v.value for v in result.variables]
     rows = [{c: (s[c].value if s[c] is not None else "") for c in columns} for s in result]
@@ -121,11 +121,28 @@ def run_named_query(store: Store, name: str) -> tuple[list[str], list[dict]]:
 
 
 def cmd_query(args) -> int:
-    from .query_guard import QueryRefused
+    from .pipeline import named_query
+    from .query_guard import QueryRefused, check_read_only, is_update
 
+    if args.update:
+        try:
+            text = named_query(args.query)
+            check_read_only(text, allow_update=True, allow_external=args.allow_external)
+        except (FileNotFoundError, QueryRefused) as err:
+            return _fail(str(err))
+        if is_update(text):
+            store = _open(args)
+            before = len(store)
+            try:
+                store.update(text)
+            except SyntaxError as err:
+                return _fail(f"{args.query}: SPARQL syntax error: {str(err).splitlines()[0]}")
+            store.flush()
+            print(f"update done: {before} statements before, {len(store)} after")
+            return 0
     store = _open(args, read_only=True)
     try:
-        columns, rows = run_named_query(store, args.query)
+        columns, rows = run_named_query(store, args.query, allow_external=args.allow_external)
     except (FileNotFoundError, QueryRefused) as err:
         return _fail(str(err))
     except SyntaxError as err:
@@ -229,6 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("query", "Run a SPARQL SELECT query (a .rq file or a name in ontology/queries) against the store.")
     p.add_argument("query", metavar="FILE.rq|NAME")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--update", action="store_true",
+                   help="allow a SPARQL update (INSERT/DELETE/CLEAR/DROP...); queries are read-only without it")
+    p.add_argument("--allow-external", action="store_true",
+                   help="allow LOAD, SERVICE and FROM naming graphs outside the store (reach files and the network)")
     _store_arg(p)
     p.set_defaults(func=cmd_query)
 
@@ -281,8 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except StoreError as err:
-        return _fail(str(err))
+    except (StoreError, LookupError) as err:
+        return _fail(str(err).strip("'\""))
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except OSError as err:

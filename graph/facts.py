@@ -54,6 +54,7 @@ class Actor:
     sector: str | None = None  # PLOVER sector: GOV, MIL, …
     roles: list[str] = field(default_factory=list)
     geonames_id: int | None = None
+    mentioned: bool = True  # False for a country described only because an actor belongs to it
 
 
 @dataclass(frozen=True)

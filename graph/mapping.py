@@ -114,7 +114,8 @@ def document_triples(facts: DocumentFacts):
         node = actor_iri(key)
         add((node, RDF.type, _CATEGORY_KIND[a.kind]))
         add((node, DG.name, Literal(a.name)))
-        add((node, DG.mentionedIn, doc))
+        if a.mentioned:
+            add((node, DG.mentionedIn, doc))
         for alias in sorted(a.aliases - {a.name}):
             add((node, SKOS.altLabel, Literal(alias)))
         if a.code:

