@@ -306,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(err).strip("'\""))
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader (e.g. `| head`) has gone; nothing left to say
+        return 0
     except OSError as err:
         return _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}".lstrip(": "))
 

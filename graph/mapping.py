@@ -41,7 +41,7 @@ def doc_iri(doc_id: str) -> URIRef:
 
 def actor_iri(key: str) -> URIRef:
     kind, _, rest = key.partition("/")
-    return ID[f"{kind}/{'/'.join(iri_part(p) for p in rest.split('/'))}"]
+    return ID[f"{iri_part(kind)}/{'/'.join(iri_part(p) for p in rest.split('/'))}"]
 
 
 def _fact_iri(kind: str, doc_id: str, *parts) -> URIRef:

@@ -71,7 +71,7 @@ class Store:
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:  # RuntimeError: a store another process is still creating
             if "lock" in str(err).lower():
                 raise StoreError(f"{self.path}: store is in use by another process") from None
             raise StoreError(f"{self.path}: cannot open store: {str(err).splitlines()[0]}") from None

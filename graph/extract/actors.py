@@ -150,7 +150,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     _add_places(doc, gz, index)
     _dateline_capitals(doc, gz, index)
     _add_people(doc, gz, titles, index, title_end)
-    _add_other_organizations(doc, index)
+    _add_other_organizations(doc, gz, index)
     for m in index.mentions:
         if m.kind in ("Country",):
             actor = index.actors.setdefault(m.key, country_actor(gz, m.code))
@@ -222,7 +222,11 @@ def doc_line_start(span: Span) -> bool:
     return span.start > 0 and "\n" in doc[span.start - 1].text_with_ws
 
 
-def _add_other_organizations(doc: Doc, index: ActorIndex) -> None:
+_TITLE_HEADS = {"secretary", "minister", "ministry", "department", "commissioner", "office", "director", "adviser",
+                "advisor", "envoy", "representative", "spokesperson", "spokesman", "spokeswoman"}
+
+
+def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
     """Named organisations spaCy finds that the lexicon does not know."""
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -234,6 +238,9 @@ def _add_other_organizations(doc: Doc, index: ActorIndex) -> None:
             continue
         if len(ent) == 1 and not text.isupper():
             continue  # single capitalised words are too often people or places mis-tagged
+        if gz.is_region(text) or ent.start >= 2 and doc[ent.start - 1].lower_ in ("for", "of") \
+                and doc[ent.start - 2].lower_ in _TITLE_HEADS:
+            continue  # "Cabinet Secretary for Foreign Affairs": part of a title, not a body
         if text.lower() in ("state", "foreign ministry", "ministry") or text.split()[-1] in _AGREEMENT_WORDS:
             continue
         key = f"org/{slug(text)}"
