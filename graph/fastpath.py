@@ -28,6 +28,8 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", 
              "sides", "leaders", "ministers", "officials", "counterparts", "diplomats", "delegations", "men", "women"}
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
              ("s", ""), ("d", ""))
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -201,7 +203,8 @@ def _para_end(text: str, para: int) -> int:
 
 def _names(words: list[str]) -> set[str]:
     """Capitalised words inside a sentence (its first word may be any word)."""
-    return {w for w in words[1:] if w[:1].isupper() and w.lower() not in STOP_WORDS and len(w) > 2}
+    return {w for w in words[1:] if w[:1].isupper() and len(w) > 2 and w.lower() not in STOP_WORDS
+            and w.lower() not in _CALENDAR}
 
 
 def _has_actor(words: list[str]) -> bool:
@@ -210,6 +213,6 @@ def _has_actor(words: list[str]) -> bool:
         low = w.lower()
         if low in _PRONOUNS:
             return True
-        if w[:1].isupper() and (i > 0 or low not in STOP_WORDS):
+        if w[:1].isupper() and low not in _CALENDAR and (i > 0 or low not in STOP_WORDS):
             return True
     return False

@@ -31,8 +31,13 @@ _QUAD = {
 
 
 def iri_part(text: str) -> str:
-    """Percent-encode any text for use as one IRI path segment (nothing unescaped)."""
-    return quote(text, safe="-._~")
+    """Percent-encode any text for use as one IRI path segment (nothing unescaped).
+
+    A final "." is encoded too: "." and ".." are no path segments, and rdflib
+    cannot read back the Turtle prefixed name Oxigraph writes for it (``dgid:x\\.``).
+    """
+    part = quote(text, safe="-._~")
+    return part[:-1] + "%2E" if part.endswith(".") else part
 
 
 def doc_iri(doc_id: str) -> URIRef:

@@ -373,6 +373,13 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
             start -= 1
         else:
             break
+    while end < len(doc):
+        t = doc[end]
+        if t.pos_ == "PROPN" and t.is_title and t.lower_ not in titles.words and t.i not in index.by_token \
+                and t.ent_type_ in ("", "PERSON") and t.sent.start == doc[start].sent.start:
+            end += 1
+        else:
+            break
     return doc[start:end]
 
 
