@@ -26,6 +26,8 @@ from graph.mapping import doc_iri, document_triples
 from graph.store import Store
 from graph.vocab import BASE, DG, NIF
 
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own TriG/JSON-LD parsers
+
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "Talks in Ankara\nItalian Prime Minister Sofia Conti met Turkish President Emre Aksoy in Ankara on Tuesday.\n"
 
@@ -407,7 +409,9 @@ def assert_exports_round_trip(store: Store, facts_list: list[DocumentFacts], tmp
             or ext == ".jsonld"
 
 
-@pytest.mark.parametrize("doc_id", ["plain", HOSTILE[1] + HOSTILE[4], "a/b/../../c?d#e f", "..", "ends with a dot.", HOSTILE[-1][:300]])
+@pytest.mark.parametrize("doc_id", ["plain", HOSTILE[1] + HOSTILE[4], "a/b/../../c?d#e f", "..", "ends with a dot.",
+                                    HOSTILE[-1][:300]],
+                         ids=["plain", "script_and_turtle", "path_chars", "dot_dot", "trailing_dot", "punctuation"])
 def test_hostile_facts_round_trip_through_every_export(doc_id, tmp_path):
     facts = hostile_facts(doc_id, "x" * 200)
     store = Store()
