@@ -156,7 +156,20 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
             actor = index.actors.setdefault(m.key, country_actor(gz, m.code))
             actor.aliases.add(m.text)
     index.mentions.sort(key=lambda m: m.start)
+    _single_country_officials(index)
     return index
+
+
+def _single_country_officials(index: ActorIndex) -> None:
+    """An official whose country the text never states ("President Museveni banned Ugandan
+    opposition candidates") belongs to the one country the document talks about, if only one."""
+    codes = {m.code for m in index.mentions if m.kind in ("Country", "Demonym", "Capital") and m.code}
+    if len(codes) != 1:
+        return
+    code = next(iter(codes))
+    for actor in index.actors.values():
+        if actor.kind == "Person" and actor.roles and not actor.country and actor.sector != "IGO":
+            actor.country = actor.code = code
 
 
 def _add_places(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:

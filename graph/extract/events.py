@@ -341,7 +341,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
             else:
                 category, negated = inner_cat, True
         else:
-            category = future_category(inner_cat) if inner_cat else "AGREE"
+            # an offer or promise to yield is itself an agreement; only an announced retreat is CONCEDE
+            category = "AGREE" if inner_cat in _YIELDING or not inner_cat else future_category(inner_cat)
             if inner and inner.mode and category == inner_cat:
                 mode = inner.mode
         consumed.add(comp.i)
