@@ -72,7 +72,7 @@ def _body_start(article: Article) -> int:
 
 def _dateline(ctx: DocContext) -> str | None:
     """The place of a dateline ("NEW DELHI—") at the start of the body."""
-    text = ctx.doc.text
+    text = ctx.text
     for line_start in (ctx.body_start, *[m.end() for m in re.finditer(r"\n", text[ctx.body_start:ctx.body_start + 600])]):
         m = _DATELINE.match(text[line_start if line_start >= ctx.body_start else ctx.body_start:][:80])
         if m:

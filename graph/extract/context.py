@@ -44,11 +44,15 @@ class DocContext:
     last_group: list[ActorRef] = field(default_factory=list)
     meeting_groups: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""  # doc.text, built once: spaCy joins every token on each access
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
 
     # ------------------------------------------------------------ evidence
     def evidence(self, sent: Span) -> Evidence:
         """The sentence verbatim, trimmed of surrounding whitespace, with offsets."""
-        text = self.doc.text
+        text = self.text
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
             start += 1

@@ -110,7 +110,7 @@ def _attributed_speaker(ctx: DocContext, start: int, end: int) -> ActorRef | Non
                 if people:
                     distance = min(abs(tok.idx - end), abs(tok.idx - start))
                     # a reporting verb in the paragraph of the quote only
-                    if "\n" in doc.text[min(tok.idx, start):max(tok.idx, end)]:
+                    if "\n" in ctx.text[min(tok.idx, start):max(tok.idx, end)]:
                         continue
                     candidates.append((distance, people[0]))
     if not candidates:
