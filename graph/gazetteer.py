@@ -142,6 +142,30 @@ def _coco_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+_ADJECTIVE_ENDINGS = ("", "n", "an", "ian", "i", "ese", "ish", "ic")
+
+
+def _adjective_candidates(name: str) -> set[str]:
+    """English adjective forms a country name may take ("Kenya" -> "Kenyan", "Oman" -> "Omani")."""
+    stems = {name, name.removesuffix("s"), name[:-1], name.removesuffix("stan"), name.removesuffix("ia"),
+             name.removesuffix("a"), name.removesuffix("y")}
+    return {stem + end for stem in stems if len(stem) > 2 for end in _ADJECTIVE_ENDINGS} - {name}
+
+
+def _add_derived_demonyms(gz: Gazetteer, short_names: dict[str, str]) -> None:
+    """Demonyms countryinfo lacks ("Philippine", "Kazakh", "Omani"), derived from each short name
+    and kept only when the countrynames package lists that exact form for the same country."""
+    import pycountry
+    from countrynames.data import DATA
+
+    for iso3, name in short_names.items():
+        country = pycountry.countries.get(alpha_3=iso3)
+        known = set(DATA.get(country.alpha_2, ())) if country else set()
+        for candidate in sorted(_adjective_candidates(name) & known):
+            if normalize(candidate) not in gz.country_names:
+                _add(gz.demonyms, candidate, iso3)
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """Build the gazetteer from the libraries and lexicon files (cached)."""
@@ -180,6 +204,7 @@ def load() -> Gazetteer:
         capital = (capital[0] if isinstance(capital, list) and capital else str(capital)).replace(" D.C.", "").strip()
         if capital:
             capitals[iso3] = capital
+    _add_derived_demonyms(gz, short_names)
     for variant, iso3, kind, *_ in _read_tsv("country_variants.tsv"):
         _add(gz.demonyms if kind == "demonym" else gz.country_names, variant, iso3, overwrite=True)
     for iso3, name in short_names.items():

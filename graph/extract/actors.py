@@ -410,6 +410,8 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             continue
         if gz.city(name) or gz.capital(name) or name.isupper() and len(name.split()) == 1:
             continue
+        if all(w.lower().rstrip(".") in titles.words for w in name.split()):
+            continue  # "Councilor": a title the tagger took for a name
         if not name or not any(c.isupper() for c in name):
             continue
         if gz.country(name) or gz.organization(name) or gz.demonym(name):

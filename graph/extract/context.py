@@ -46,8 +46,11 @@ class DocContext:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # doc.text, built once: spaCy joins every token on each access
 
+    title_words: frozenset[str] = frozenset()
+
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text
+        self.title_words = self.title_words or frozenset(w for t in self.gz.titles for w in t.split())
 
     # ------------------------------------------------------------ evidence
     def evidence(self, sent: Span) -> Evidence:
@@ -148,6 +151,9 @@ class DocContext:
         if low in ("it", "its") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
             return self._antecedent(t, plural=False)
         if t.pos_ in ("NOUN", "PROPN", "NUM") or low in _PARTITIVES:
+            person = self._titled_person(t)
+            if person is not None:
+                return [person]
             return self._nominal(t)
         return []
 
@@ -185,6 +191,21 @@ class DocContext:
                         actor = self.index.actors.get(m.key)
                         if actor is not None and actor.country:
                             return Mention(m.start, m.end, "Demonym", f"country/{actor.country}", m.text, actor.country)
+        return None
+
+    def _titled_person(self, t: Token) -> ActorRef | None:
+        """A title the parser made the head of a name ("Cabinet Secretary … Joseph Wambua",
+        "Foreign Minister of Kazakhstan Beibit Sarsenov"): the person it introduces."""
+        if t.lower_ not in self.title_words:
+            return None
+        for u in t.subtree:
+            if u.i <= t.i:
+                continue
+            if u.i - t.i > 12:
+                break
+            m = self.index.at(u)
+            if m is not None and m.kind == "Person":
+                return self.ref(m)
         return None
 
     def _nominal(self, t: Token) -> list[ActorRef]:
