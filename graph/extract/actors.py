@@ -94,8 +94,25 @@ def _gazetteer_match(gz: Gazetteer, text: str):
     return None
 
 
-def _person_spans(doc: Doc) -> list[Span]:
-    return [e for e in doc.ents if e.label_ == "PERSON"]
+def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
+    """PERSON entities, plus names right after a title that the tagger labelled otherwise
+    or missed ("Vice President Han Zhengwei", "President Museveni")."""
+    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    if not heads:
+        return spans
+    taken = {t.i for e in spans for t in e}
+    for tok in doc[:-1]:
+        if tok.lower_ not in heads or not tok.text[:1].isupper():
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and doc[end].ent_type_ in ("", "PERSON", "NORP") and doc[end].lower_ not in heads \
+                and end not in taken:
+            end += 1
+        if end > tok.i + 1 and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
+            spans.append(doc[tok.i + 1:end])
+            taken.update(range(tok.i + 1, end))
+    return sorted(spans, key=lambda e: e.start)
 
 
 def _is_byline(sent: Span) -> bool:
@@ -379,7 +396,8 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
     start, end = ent.start, ent.end
     while end - start > 1 and (doc[start].lower_.rstrip(".") in titles.words or doc[start].lower_ in _HONORIFICS):
         start += 1
-    while start > 0:
+    # only a lone surname or an initial needs given names added back ("J. Blinken")
+    while start > 0 and (end - start == 1 or doc[start].text.endswith(".")):
         t = doc[start - 1]
         if t.pos_ == "PROPN" and t.is_title and t.lower_ not in titles.words and t.i not in index.by_token \
                 and t.lower_.rstrip(".") not in _HONORIFICS and t.ent_type_ not in ("DATE", "NORP", "GPE", "ORG"):
@@ -400,7 +418,7 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
     """People from PERSON entities, merged by name variants, with roles and countries."""
     found: list[tuple[Span, str]] = []
     body_words = doc.text[title_end + 1:] if title_end >= 0 else ""
-    for ent in _person_spans(doc):
+    for ent in _person_spans(doc, titles.heads):
         if _is_byline(ent.sent):
             continue
         ent = _name_span(doc, ent, titles, index)

@@ -30,7 +30,7 @@ def _with_objects(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorR
     """Participants named by "with X", "between X and Y", or as direct object."""
     out: list[ActorRef] = []
     for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("with", "between", "among") and t.head.i in {x.i for x in tok.subtree}:
+        if t.dep_ == "prep" and t.lower_ in ("with", "between", "among") and not _inside_clause(t, tok):
             pobj = _child(t, "pobj")
             if pobj is None:
                 # "with visiting Brazilian Foreign Minister X": the parser makes X the participle's object
@@ -40,6 +40,17 @@ def _with_objects(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorR
                 if r.key not in {o.key for o in out}:
                     out.append(r)
     return out
+
+
+def _inside_clause(t: Token, top: Token) -> bool:
+    """Whether a word sits in a clause below the trigger ("… to discuss the partnership between
+    A and B"): such phrases name what was discussed, not who met. "including" is no clause."""
+    h = t.head
+    while h.i != top.i and h.head is not h:
+        if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() != "include":
+            return True
+        h = h.head
+    return False
 
 
 def _mode(ctx: DocContext, tok: Token, sent: Span) -> str | None:
