@@ -252,6 +252,8 @@ def doc_line_start(span: Span) -> bool:
     return span.start > 0 and "\n" in doc[span.start - 1].text_with_ws
 
 
+_INSTITUTION_WORDS = {"affairs", "ministry", "department", "council", "committee", "commission", "office",
+                      "forces", "army", "party", "union", "agency", "bureau", "assembly", "parliament"}
 _TITLE_HEADS = {"secretary", "minister", "ministry", "department", "commissioner", "office", "director", "adviser",
                 "advisor", "envoy", "representative", "spokesperson", "spokesman", "spokeswoman"}
 
@@ -407,7 +409,8 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
     while end < len(doc):
         t = doc[end]
         if t.pos_ == "PROPN" and t.is_title and t.lower_ not in titles.words and t.i not in index.by_token \
-                and t.ent_type_ in ("", "PERSON") and t.sent.start == doc[start].sent.start:
+                and (t.ent_type_ == "" or t.ent_type_ == "PERSON" and t.ent_iob_ == "I") \
+                and t.sent.start == doc[start].sent.start:
             end += 1
         else:
             break
@@ -428,8 +431,9 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             continue
         if gz.city(name) or gz.capital(name) or name.isupper() and len(name.split()) == 1:
             continue
-        if all(w.lower().rstrip(".") in titles.words for w in name.split()):
-            continue  # "Councilor": a title the tagger took for a name
+        if all(w.lower().rstrip(".") in titles.words for w in name.split()) or \
+                any(w.lower() in _INSTITUTION_WORDS for w in name.split()):
+            continue  # "Councilor", "Diaspora Affairs": a title or a body the tagger took for a name
         if not name or not any(c.isupper() for c in name):
             continue
         if gz.country(name) or gz.organization(name) or gz.demonym(name):

@@ -30,7 +30,8 @@ def _with_objects(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorR
     """Participants named by "with X", "between X and Y", or as direct object."""
     out: list[ActorRef] = []
     for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("with", "between", "among") and not _inside_clause(t, tok):
+        if t.dep_ == "prep" and t.lower_ in ("with", "between", "among") and not _inside_clause(t, tok) \
+                and (t.lower_ == "with" or t.head.i == tok.i):  # "between" names the meeting's own sides
             pobj = _child(t, "pobj")
             if pobj is None:
                 # "with visiting Brazilian Foreign Minister X": the parser makes X the participle's object
@@ -95,6 +96,9 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             meeting = _read(ctx, sent, tok, pos)
             if meeting is None:
                 continue
+            if isinstance(meeting, list):
+                raw.extend(meeting)
+                continue
             raw.append(meeting)
             # "on the sidelines of X": the meeting took place inside X
             for t in sent:
@@ -110,7 +114,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
     return _merge(ctx, raw, sidelines)
 
 
-def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | None:
+def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[Meeting] | None:
     lemma = tok.lemma_.lower()
     if pos == "VERB":
         if lemma in ("talk", "speak") and not any(c.dep_ in ("prep", "advmod", "npadvmod") for c in tok.children) \
@@ -134,7 +138,8 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | None:
         subjects: list[ActorRef] = []
         if scope.dep_ in ("dobj",) and verb.lemma_.lower() in _LIGHT:
             subjects = ctx.subject(verb)
-        elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at") and tok.head.head.pos_ == "VERB":
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at", "after", "following") \
+                and tok.head.head.pos_ == "VERB":
             subjects = ctx.subject(tok.head.head)
             verb = tok.head.head
         elif tok.dep_ in ("nsubj",):
@@ -142,6 +147,10 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | None:
         others = _with_objects(ctx, scope, {s.key for s in subjects})
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
         negated = ctx.negated(verb) if verb.i != tok.i else False
+        if any(c.lower_ in ("separate", "individual", "bilateral") for c in tok.children) and len(others) > 1 and subjects:
+            # "held separate meetings with A and with B": one meeting each
+            return [Meeting(participants=subjects + [o], evidence=ctx.evidence(sent), trigger=tok.text,
+                            date=ctx.date_for(tok), place=ctx.place_for(tok), negated=negated) for o in others]
         if _has_org_modifier(ctx, tok) or lemma in ("summit", "gathering", "conference", "session"):
             host = [ctx.ref(ctx.index.at(c)) for c in tok.children
                     if ctx.index.at(c) is not None and ctx.index.at(c).kind == "Organization"]
