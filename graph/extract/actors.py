@@ -292,12 +292,15 @@ class TitleLexicon:
                                                                                    "state", "defense", "defence"}
 
     def lookup(self, role: str):
-        """The longest lexicon title that ends the role phrase, if any."""
+        """The longest lexicon title that ends the role phrase, if any; a complement after
+        "of"/"for" is set aside ("Minister of State for Foreign Affairs" -> minister)."""
         words = role.casefold().replace("-", " ").split()
-        for k in range(len(words)):
-            title = self.gz.title(" ".join(words[k:]))
-            if title:
-                return title
+        for cut in (len(words), *[i for i, w in enumerate(words) if w in ("of", "for")]):
+            head = words[:cut]
+            for k in range(len(head)):
+                title = self.gz.title(" ".join(head[k:]))
+                if title:
+                    return title
         return None
 
 
@@ -323,6 +326,8 @@ def _role_tokens_left(doc: Doc, start: int, titles: TitleLexicon, index: ActorIn
             out.append(t)
         elif low in ("of", "for") and out and j - 1 >= sent_start and (doc[j - 1].lower_ in titles.words or doc[j - 1].is_title):
             out.append(t)
+        elif low == "and" and out and j - 1 >= sent_start and doc[j - 1].lower_ in titles.heads:
+            out.append(t)  # "Deputy Prime Minister and Foreign Minister X"
         else:
             break
         j -= 1
@@ -330,6 +335,26 @@ def _role_tokens_left(doc: Doc, start: int, titles: TitleLexicon, index: ActorIn
     while out and (out[0].lower_ in ("of", "for") or out[0].text in ("-", "]")):
         out.pop(0)
     return out
+
+
+def _role_tokens_before_comma(doc: Doc, start: int, titles: TitleLexicon) -> list[Token]:
+    """A title phrase set off before the name: "his Japanese counterpart, Hiroshi Kanemoto"."""
+    if start < 2 or doc[start - 1].text != ",":
+        return []
+    out: list[Token] = []
+    j = start - 2
+    sent_start = doc[start].sent.start
+    while j >= sent_start and len(out) < 10:
+        t = doc[j]
+        if t.is_punct and t.tag_ != "POS" or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of", "for") \
+                or t.lower_ in ("and", "with", "said", "that"):
+            break
+        out.append(t)
+        j -= 1
+    out.reverse()
+    while out and out[0].pos_ in ("DET", "PRON") and out[0].tag_ != "PRP$":
+        out.pop(0)
+    return out if any(t.lower_ in titles.heads for t in out) else []
 
 
 def _role_tokens_apposition(doc: Doc, end: int, titles: TitleLexicon) -> list[Token]:
@@ -362,7 +387,7 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
     skip_next_pos = False
     for t in tokens:
         low = t.lower_.rstrip(".")
-        if t.text in ("[", "]") or low in _HONORIFICS or t.lower_ in _HONORIFICS:
+        if t.text in ("[", "]") or low in _HONORIFICS or t.lower_ in _HONORIFICS or t.tag_ == "PRP$":
             continue
         if t.tag_ == "POS" or (t.text == "-" and not words):
             continue
@@ -460,12 +485,16 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         role_tokens = [t for t in left if t.i < ent.start]
         role, country, former, orgs = _split_role(role_tokens, gz, index) if role_tokens else (None, None, False, [])
         if not (role and titles.lookup(role)):
-            app = _role_tokens_apposition(doc, ent.end, titles)
+            app = _role_tokens_apposition(doc, ent.end, titles) or _role_tokens_before_comma(doc, ent.start, titles)
             if app:
                 r2, c2, f2, o2 = _split_role(app, gz, index)
                 if r2 and titles.lookup(r2):
                     role, country, former = r2, c2 or country, f2
         title = titles.lookup(role) if role else None
+        if role and title and not country and any(
+                gz.organizations.get(o.split("/", 1)[1], None) and gz.organizations[o.split("/", 1)[1]].code == "IGO"
+                for o in orgs):
+            actor.sector = "IGO"  # "EU foreign policy chief": an official of an international body
         if role and title:
             if former:
                 role = f"former {role}"
