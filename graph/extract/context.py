@@ -285,6 +285,12 @@ class DocContext:
             phrase = self.doc[t.left_edge.i:t.i + 1].text.lower().removeprefix("the ").strip()
             people = [a for a in self.index.actors.values() if a.kind == "Person"
                       and any(r.lower().endswith(phrase) for r in a.roles)]
+            if len(people) != 1:
+                # "the Secretary": of those whose title holds the word, the one the text names first
+                holders = {a.key for a in self.index.actors.values() if a.kind == "Person"
+                           and any(f" {phrase} " in f" {r.lower()} " for r in a.roles)}
+                first = next((m.key for m in self.index.mentions if m.key in holders), None)
+                people = [self.index.actors[first]] if first else []
             if len(people) == 1:
                 p = people[0]
                 self.index.used.add(p.key)

@@ -244,9 +244,12 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 found.append((tok, "REQUEST", None, tok.text, None))
                 continue
             if category is None:
-                if tok.pos_ not in ("VERB", "ADJ") or tok.lemma_.lower() in ctx.lex.reporting:
+                if tok.pos_ not in ("VERB", "ADJ"):
                     continue
                 trig = match_trigger(ctx, tok) if tok.pos_ == "VERB" else None
+                # a reporting verb is an event only in a constrained sense ("recalled its ambassador")
+                if tok.lemma_.lower() in ctx.lex.reporting and (trig is None or not trig.specificity):
+                    continue
                 if tok.lemma_.lower() in _COMMITMENT and _child(tok, "xcomp") is not None:
                     trig = trig or Trigger(tok.lemma_.lower(), tok.pos_, "AGREE")
                 if trig is None:
