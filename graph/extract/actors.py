@@ -433,6 +433,10 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
             break
     while end < len(doc):
         t = doc[end]
+        if t.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and not t.whitespace_ \
+                and doc[end + 1].is_title:
+            end += 2  # "Marwick-Haugland": a hyphenated surname
+            continue
         if t.pos_ == "PROPN" and t.is_title and t.lower_ not in titles.words and t.i not in index.by_token \
                 and (t.ent_type_ == "" or t.ent_type_ == "PERSON" and t.ent_iob_ == "I") \
                 and t.sent.start == doc[start].sent.start:

@@ -98,8 +98,14 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
             if action in ("sign", "ratify", "join", "rejoin", "suspend", "withdraw", "extend", "implement") \
                     and modality == "asserted":
                 for a in actors:
-                    if a.key.startswith("country/") and a.key not in treaty.parties:
-                        treaty.parties.append(a.key)
+                    # a signatory stands for its state (or its international body)
+                    party = a.key if a.key.startswith("country/") or a.code in ("IGO",) and a.key.startswith("org/") \
+                        else f"country/{a.code}" if a.code and len(a.code) == 3 and a.code.isalpha() and a.code != "IGO" \
+                        else None
+                    if party and party not in treaty.parties:
+                        treaty.parties.append(party)
+                        if party.startswith("country/"):
+                            ctx.index.actors.setdefault(party, country_actor(ctx.gz, party.split("/", 1)[1]))
     return treaties, actions
 
 
