@@ -283,16 +283,12 @@ class DocContext:
         # "the foreign minister", "the spokeswoman": a person of the document with that role.
         if any(c.lower_ == "the" for c in mods) and not mod_mentions:
             phrase = self.doc[t.left_edge.i:t.i + 1].text.lower().removeprefix("the ").strip()
-            people = [a for a in self.index.actors.values() if a.kind == "Person"
-                      and any(r.lower().endswith(phrase) for r in a.roles)]
-            if len(people) != 1:
-                # "the Secretary": of those whose title holds the word, the one the text names first
-                holders = {a.key for a in self.index.actors.values() if a.kind == "Person"
-                           and any(f" {phrase} " in f" {r.lower()} " for r in a.roles)}
-                first = next((m.key for m in self.index.mentions if m.key in holders), None)
-                people = [self.index.actors[first]] if first else []
-            if len(people) == 1:
-                p = people[0]
+            # "the Secretary": of those whose title holds the words, the one the text names first
+            holders = {a.key for a in self.index.actors.values() if a.kind == "Person"
+                       and any(f" {phrase} " in f" {r.lower()} " for r in a.roles)}
+            first = next((m.key for m in self.index.mentions if m.key in holders), None)
+            if first is not None:
+                p = self.index.actors[first]
                 self.index.used.add(p.key)
                 return [ActorRef(p.key, self._phrase(t), p.country, p.sector)]
         return []
