@@ -148,6 +148,16 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
     return []
 
 
+def _prep_targets(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorRef]:
+    """Actors named by a word's prepositional complements ("appealed to X", "acted against Y")."""
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPS:
+            refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude)
+            if refs:
+                return refs
+    return []
+
+
 def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str | None = None) -> list[ActorRef]:
     exclude = {s.key for s in sources}
     if ctx.is_passive(tok):
@@ -158,11 +168,9 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
         refs = _phrase_actors(ctx, _child(tok, dep), exclude)
         if refs:
             return refs
-    for prep in tok.children:
-        if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPS:
-            refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude)
-            if refs:
-                return refs
+    refs = _prep_targets(ctx, tok, exclude)
+    if refs:
+        return refs
     comp = _child(tok, "xcomp", "ccomp")
     if comp is not None:
         # "demanded that the US cancel …": who is asked; "threatened to ban X": what is acted on
@@ -170,11 +178,9 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
             refs = _phrase_actors(ctx, _child(comp, dep), exclude)
             if refs:
                 return refs
-        for prep in comp.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPS:
-                refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude)
-                if refs:
-                    return refs
+        refs = _prep_targets(ctx, comp, exclude)
+        if refs:
+            return refs
     if category in _PLACE_TARGETS:
         # "lifted a curfew in Montenegro", "shelled positions in Jericho": the place acted on
         for h in (tok, comp, _child(tok, "dobj")):
