@@ -39,6 +39,7 @@ class Lexicons:
     intentions: dict[tuple[str, str], str] = field(default_factory=dict)
     sector_nouns: dict[str, str] = field(default_factory=dict)
     treaties: list[dict] = field(default_factory=list)
+    contexts: dict[str, str] = field(default_factory=dict)
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
         return self.triggers.get((lemma.lower(), pos), [])
@@ -72,4 +73,5 @@ def load() -> Lexicons:
     lex.intentions = {(r[0], r[1]): r[2] for r in _rows("intention_words.tsv")}
     lex.sector_nouns = {r[0]: r[1] for r in _rows("sector_nouns.tsv")}
     lex.treaties = _jsonl("treaties.jsonl")
+    lex.contexts = {r[0]: r[1] for r in _rows("contexts.tsv")}
     return lex

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import Actor
-from ..gazetteer import Gazetteer, normalize
+from ..gazetteer import Gazetteer
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mr.", "mrs.", "ms.", "dr."}
 _MAX_NGRAM = 7
@@ -384,7 +384,6 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
     former = False
     orgs: list[str] = []
     words: list[str] = []
-    skip_next_pos = False
     for t in tokens:
         low = t.lower_.rstrip(".")
         if t.text in ("[", "]") or low in _HONORIFICS or t.lower_ in _HONORIFICS or t.tag_ == "PRP$":
@@ -397,7 +396,6 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
         m = index.by_token.get(t.i)
         if m and m.kind in ("Country", "Demonym", "Capital"):
             country = country or m.code
-            skip_next_pos = True
             continue
         if m and m.kind == "Organization":
             orgs.append(m.key)

@@ -214,8 +214,8 @@ def _evaluation(ctx: DocContext, tok: Token) -> str | None:
 
 
 def _context_codes(ctx: DocContext, sent: Span) -> list[str]:
-    words = {t.lemma_.lower() for t in sent}
-    return sorted({code for word, code in ctx.lex.contexts.items() if word in words}) if hasattr(ctx.lex, "contexts") else []
+    """PLOVER contexts of an event, from the words of its sentence (ontology/lexicons/contexts.tsv)."""
+    return sorted({ctx.lex.contexts[t.lemma_.lower()] for t in sent if t.lemma_.lower() in ctx.lex.contexts})
 
 
 def extract_events(ctx: DocContext) -> list[Event]:
@@ -390,7 +390,7 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     if negated:
         modality = "negated"
     return Event(category=category, sources=sources, targets=targets, evidence=ctx.evidence(sent), trigger=text,
-                 mode=mode, date=date, negated=negated, modality=modality)
+                 mode=mode, contexts=_context_codes(ctx, sent), date=date, negated=negated, modality=modality)
 
 
 def _reduced_passive(tok: Token) -> bool:

@@ -16,7 +16,7 @@ from ..facts import Treaty, TreatyAction
 from ..gazetteer import normalize
 from .actors import country_actor, slug
 from .context import DocContext
-from .events import _child, _governor
+from .events import _governor
 
 _LIFECYCLE = {"sign": "sign", "ratify": "ratify", "suspend": "suspend", "withdraw": "withdraw", "rejoin": "rejoin",
               "extend": "extend", "renew": "extend", "violate": "violate", "breach": "violate", "exit": "withdraw",

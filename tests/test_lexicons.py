@@ -1,0 +1,33 @@
+"""The lexicons in ontology/lexicons agree with the ontology they point into."""
+from rdflib import Graph
+from rdflib.namespace import SKOS
+
+from graph import vocab
+from graph.gazetteer import LEXICONS
+from graph.lexicons import load
+
+
+def _concepts():
+    g = Graph().parse(LEXICONS.parent / "plover.ttl", format="turtle")
+    return set(g.subjects(SKOS.prefLabel, None))
+
+
+def test_lexicons_contexts_are_plover_contexts():
+    concepts = _concepts()
+    assert load().contexts
+    assert {vocab.context(c) for c in load().contexts.values()} <= concepts
+
+
+def test_lexicons_trigger_categories_and_modes_are_plover_concepts():
+    concepts = _concepts()
+    for entries in load().triggers.values():
+        for trig in entries:
+            assert vocab.category(trig.category) in concepts
+            if trig.mode:
+                assert vocab.mode(trig.category, trig.mode) in concepts, (trig.lemma, trig.mode)
+
+
+def test_lexicons_event_gets_contexts_from_its_sentence(extract):
+    f = extract("Ukraine accused Russia of shelling the nuclear plant.")
+    [ev] = [e for e in f.events if e.category == "ACCUSE"]
+    assert "cbrn" in ev.contexts
