@@ -43,7 +43,7 @@ class Extractor:
         body_start = _body_start(article)
         index = extract_actors(doc, self.gz, self.titles, title_end=body_start - 1 if body_start else -1)
         ctx = DocContext(doc=doc, article=article, gz=self.gz, lex=self.lex, index=index, body_start=body_start,
-                         quote_spans=quote_spans(doc.text))
+                         quote_spans=quote_spans(doc.text), title_words=self.titles.title_words)
         ctx.dateline_place = _dateline(ctx)
         facts = DocumentFacts(article=article)
         facts.sentences = sum(1 for _ in doc.sents)

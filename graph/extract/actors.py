@@ -287,6 +287,7 @@ class TitleLexicon:
     def __init__(self, gz: Gazetteer):
         self.gz = gz
         self.heads = {t.split()[-1] for t in gz.titles}
+        self.title_words = frozenset(w for t in gz.titles for w in t.split())
         self.words = {w for t in gz.titles for w in t.replace("-", " ").split()} | {"foreign", "ministry", "top",
                                                                                    "senior", "chief", "deputy",
                                                                                    "state", "defense", "defence"}

@@ -46,11 +46,10 @@ class DocContext:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # doc.text, built once: spaCy joins every token on each access
 
-    title_words: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()  # words of the title lexicon, built once at start-up
 
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text
-        self.title_words = self.title_words or frozenset(w for t in self.gz.titles for w in t.split())
 
     # ------------------------------------------------------------ evidence
     def evidence(self, sent: Span) -> Evidence:

@@ -98,15 +98,21 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
             if action in ("sign", "ratify", "join", "rejoin", "suspend", "withdraw", "extend", "implement") \
                     and modality == "asserted":
                 for a in actors:
-                    # a signatory stands for its state (or its international body)
-                    party = a.key if a.key.startswith("country/") or a.code in ("IGO",) and a.key.startswith("org/") \
-                        else f"country/{a.code}" if a.code and len(a.code) == 3 and a.code.isalpha() and a.code != "IGO" \
-                        else None
+                    party = _party(a)
                     if party and party not in treaty.parties:
                         treaty.parties.append(party)
                         if party.startswith("country/"):
                             ctx.index.actors.setdefault(party, country_actor(ctx.gz, party.split("/", 1)[1]))
     return treaties, actions
+
+
+def _party(ref) -> str | None:
+    """The party a signatory stands for: a state, an international body, or a person's state."""
+    if ref.key.startswith("country/") or ref.key.startswith("org/") and ref.code == "IGO":
+        return ref.key
+    if ref.code and len(ref.code) == 3 and ref.code.isalpha() and ref.code not in ("IGO", "NGO"):
+        return f"country/{ref.code}"
+    return None
 
 
 def _treaty_in(tok: Token, token_treaty: dict[int, str]) -> str | None:
