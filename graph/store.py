@@ -2,6 +2,12 @@
 
 Replacing a document's graph is one transaction, so an interrupted ingest
 never leaves half a document. Only one process may write a store at a time.
+
+The default graph holds the union of the document graphs as a set: every
+statement once, however many documents state it. Queries run over it, so a
+country named in 10,000 documents joins as one triple, not 10,000 copies
+(Oxigraph's union-of-named-graphs view keeps the duplicates). Writers keep
+it in step inside the same transaction as the document graph.
 """
 from __future__ import annotations
 
@@ -61,6 +67,7 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        self._union_view = False
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -75,6 +82,15 @@ class Store:
             if "lock" in str(err).lower():
                 raise StoreError(f"{self.path}: store is in use by another process") from None
             raise StoreError(f"{self.path}: cannot open store: {str(err).splitlines()[0]}") from None
+        if self._lacks_union_graph():
+            if read_only:
+                self._union_view = True  # a store from before the union graph: query the slow view
+            else:
+                self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+
+    def _lacks_union_graph(self) -> bool:
+        has_default = next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+        return has_default is None and next(iter(self._store.named_graphs()), None) is not None
 
     # ------------------------------------------------------------ writing
     def replace_document(self, doc_id: str, triples: Iterable[tuple]) -> int:
@@ -86,11 +102,10 @@ class Store:
         RETURNS (int): the number of distinct triples stored.
         """
         graph = ox.NamedNode(str(doc_iri(doc_id)))
-        quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples}
-        old = list(self._store.quads_for_pattern(None, None, None, graph))
-        with_changes = [("remove", q) for q in old] + [("add", q) for q in quads]
-        self._apply(with_changes)
-        return len(quads)
+        statements = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+        body = "\n".join(f"{s} {p} {o} ." for s, p, o in statements)
+        self._store.update(f"{_drop_graph(graph)} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }}\n{body} }}")
+        return len(statements)
 
     def put_documents(self, results: Iterable) -> int:
         """Store extracted documents (``graph.parallel.DocResult``) given as N-Quads.
@@ -110,31 +125,26 @@ class Store:
             seen.add(r.doc_id)
         data = b"".join(r.nquads for r in new)
         if data:
-            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+            self._store.load(data + _to_default_graph(data), format=ox.RdfFormat.N_QUADS)
         for r in changed:
             graph = ox.NamedNode(str(doc_iri(r.doc_id)))
             quads = ox.parse(r.nquads, format=ox.RdfFormat.N_QUADS) if r.nquads else []
             body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }} }}")
+            self._store.update(f"{_drop_graph(graph)} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }}\n{body} }}")
         return sum(r.triples for r in new) + sum(r.triples for r in changed)
 
     def bulk_load(self, path: str | Path) -> None:
-        """Load an N-Quads/TriG file fast and without a transaction (for building a fresh store)."""
-        fmt = _FORMATS.get(Path(path).suffix.lower())
-        if fmt is None:
-            raise StoreError(f"{path}: unknown RDF format {Path(path).suffix!r}")
-        self._store.bulk_load(path=str(path), format=fmt)
+        """Load an N-Quads/TriG file fast and without a transaction (for building a fresh store).
 
-    def _apply(self, changes: list[tuple[str, ox.Quad]]) -> None:
-        removes = [q for op, q in changes if op == "remove"]
-        adds = [q for op, q in changes if op == "add"]
-        update = []
-        if removes:
-            update.append("DELETE DATA { " + " ".join(_quad_nt(q) for q in removes) + " }")
-        if adds:
-            update.append("INSERT DATA { " + " ".join(_quad_nt(q) for q in adds) + " }")
-        if update:
-            self._store.update(" ;\n".join(update))
+        The union graph is loaded from the same file: each statement once more,
+        in the default graph.
+        """
+        fmt = _FORMATS.get(Path(path).suffix.lower())
+        if fmt not in _QUAD_FORMATS:
+            raise StoreError(f"{path}: bulk load reads N-Quads or TriG, not {Path(path).suffix!r}")
+        self._store.bulk_load(path=str(path), format=fmt)
+        union = (ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=fmt))
+        self._store.bulk_extend(union)
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update in one transaction (callers check it is allowed)."""
@@ -154,19 +164,21 @@ class Store:
         return sorted({r["id"] for r in rows})
 
     def remove_document(self, doc_id: str) -> None:
-        self._store.remove_graph(ox.NamedNode(str(doc_iri(doc_id))))
+        self._store.update(_drop_graph(ox.NamedNode(str(doc_iri(doc_id)))))
 
     def flush(self) -> None:
         if self.path is not None:
             self._store.flush()
 
     def __len__(self) -> int:
-        return len(self._store)
+        """The number of statements in the document graphs (the union graph not counted)."""
+        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(rows))["n"].value)
 
     # ------------------------------------------------------------ reading
     def query(self, sparql: str):
-        """Run a SPARQL query over the union of all document graphs."""
-        return self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+        """Run a SPARQL query; its default graph is the union of all document graphs."""
+        return self._store.query(sparql, use_default_graph_as_union=self._union_view, prefixes=dict(PREFIXES))
 
     def select(self, sparql: str) -> list[dict]:
         """A SELECT query's rows as dicts of plain values (unbound columns omitted)."""
@@ -178,8 +190,10 @@ class Store:
         return rows
 
     def quads(self, doc_ids: Iterable[str] | None = None) -> Iterator[ox.Quad]:
+        """The statements of these documents' graphs (all documents when None)."""
         if doc_ids is None:
-            yield from self._store.quads_for_pattern(None, None, None, None)
+            for graph in sorted(self._store.named_graphs(), key=str):
+                yield from self._store.quads_for_pattern(None, None, None, graph)
             return
         for doc_id in doc_ids:
             yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(doc_iri(doc_id))))
@@ -205,32 +219,42 @@ class Store:
             stream = doc_ids is None and len(self._store) > STREAM_ABOVE
         if stream:
             return self._export_stream(out, fmt, doc_ids)
-        quads = self.quads(doc_ids)
         if fmt in _QUAD_FORMATS:
-            items = sorted(set(quads), key=_sort_key)
+            items = sorted(set(self.quads(doc_ids)), key=_sort_key)
         else:
-            items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_sort_key)
+            items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in self._triples(doc_ids)}, key=_sort_key)
         out.parent.mkdir(parents=True, exist_ok=True)
         prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         ox.serialize(items, str(out), fmt, prefixes=prefixes)
         return len(items)
 
+    def _triples(self, doc_ids: Iterable[str] | None) -> Iterator[ox.Quad]:
+        if doc_ids is None and not self._union_view:
+            return self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        return self.quads(doc_ids)
 
     def _export_stream(self, out: Path, fmt, doc_ids: Iterable[str] | None) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-        if fmt in _QUAD_FORMATS:
-            if doc_ids is None:
-                self._store.dump(str(out), fmt, prefixes=prefixes)
-            else:
-                ox.serialize(self.quads(doc_ids), str(out), fmt, prefixes=prefixes)
-            return None
-        if doc_ids is None:
-            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        if fmt == ox.RdfFormat.N_QUADS:
+            with open(out, "wb") as fh:
+                for graph in self._graphs(doc_ids):
+                    triples = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+                    fh.write(triples.replace(b" .\n", f" {graph} .\n".encode()))
+        elif fmt in _QUAD_FORMATS:
+            ox.serialize(self.quads(doc_ids), str(out), fmt, prefixes=prefixes)
+        elif doc_ids is None and not self._union_view:
+            self._store.dump(str(out), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
         else:
-            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(doc_ids))
-        ox.serialize(triples, str(out), fmt, prefixes=prefixes)
+            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True) \
+                if doc_ids is None else (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(doc_ids))
+            ox.serialize(triples, str(out), fmt, prefixes=prefixes)
         return None
+
+    def _graphs(self, doc_ids: Iterable[str] | None) -> list[ox.NamedNode]:
+        if doc_ids is None:
+            return sorted(self._store.named_graphs(), key=str)
+        return [ox.NamedNode(str(doc_iri(d))) for d in doc_ids]
 
 
 def _sort_key(item) -> tuple:
@@ -238,6 +262,18 @@ def _sort_key(item) -> tuple:
     return (graph, str(item.subject), str(item.predicate), str(item.object))
 
 
-def _quad_nt(q: ox.Quad) -> str:
-    return f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+def _drop_graph(graph: ox.NamedNode) -> str:
+    """SPARQL update that drops a document graph and the union statements only it held."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
+            f"DROP SILENT GRAPH {graph}")
+
+
+def _to_default_graph(nquads: bytes) -> bytes:
+    """N-Quads lines of named graphs as the same statements in the default graph.
+
+    Each line ends in ``<graph> .``; N-Quads escapes line breaks inside
+    literals, so cutting the last IRI off each line is safe.
+    """
+    return b"".join(line.rsplit(b" ", 2)[0] + b" .\n" for line in nquads.splitlines() if line.strip())
 

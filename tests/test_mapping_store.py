@@ -4,7 +4,7 @@ from rdflib.compare import isomorphic
 
 from graph.facts import Actor, ActorRef, Article, DocumentFacts, Event, Evidence, Meeting
 from graph.mapping import actor_iri, doc_iri, document_triples
-from graph.store import Store
+from graph.store import Store, to_ox
 from graph.vocab import DG
 
 HOSTILE = 'Evil "quote" \\ <script>alert(1)</script> & @prefix x: <y> . } SELECT * {\u202e\u200b'
@@ -87,3 +87,45 @@ def test_store_second_writer_gets_a_clear_error(tmp_path):
             f"try:\n Store(r'{tmp_path / 's'}')\nexcept StoreError as e:\n print(e)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert "store is in use" in out
+
+
+TUR = "<https://w3id.org/diplograph/id/country/TUR>"
+
+
+def _count(store, pattern):
+    return int(store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")[0]["n"])
+
+
+def test_store_queries_see_a_statement_once_however_many_documents_state_it(tmp_path):
+    store = Store(tmp_path / "s")
+    for doc in "abc":
+        store.replace_document(doc, document_triples(_facts(doc)))
+    assert _count(store, f"GRAPH ?g {{ {TUR} a ?class }}") == 3
+    assert _count(store, f"{TUR} a ?class") == 1
+    assert _count(store, f"{TUR} dg:mentionedIn ?doc") == 3
+
+
+def test_store_removing_a_document_keeps_what_other_documents_state(tmp_path):
+    store = Store(tmp_path / "s")
+    store.replace_document("a", document_triples(_facts("a")))
+    store.replace_document("b", document_triples(_facts("b", name="Türkiye")))
+    store.remove_document("b")
+    names = {r["n"] for r in store.select(f"SELECT ?n WHERE {{ {TUR} dg:name ?n }}")}
+    assert names == {"Turkey"}
+    store.remove_document("a")
+    assert _count(store, "?s ?p ?o") == 0 and len(store) == 0
+
+
+def test_store_from_before_the_union_graph_is_upgraded_on_open(tmp_path):
+    import pyoxigraph as ox
+
+    old = ox.Store(str(tmp_path / "s"))
+    graph = ox.NamedNode(str(doc_iri("a")))
+    old.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+               for s, p, o in document_triples(_facts("a")))
+    old.flush()
+    del old
+    assert _count(Store(tmp_path / "s", read_only=True), f"{TUR} a ?class") == 1
+    assert _count(Store(tmp_path / "s"), f"GRAPH ?g {{ {TUR} a ?class }}") == 1
+    union = list(ox.Store.read_only(str(tmp_path / "s")).quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    assert len(union) == len(set(document_triples(_facts("a"))))
