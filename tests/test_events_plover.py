@@ -53,3 +53,149 @@ def test_participle_clause_is_not_a_second_event(extract):
 
 def test_sentence_without_codable_event_yields_none(extract):
     assert _events(extract("Portuguese farmers harvested a record olive crop this autumn.")) == []
+
+
+# --- lexicon entries and rules added for issue 4 (all sentences made up for these tests) ---
+
+def _has(evs, category, sources=None, targets=None):
+    return any(c == category and (sources is None or s == sources) and (targets is None or t == targets)
+               for c, s, t in evs)
+
+
+def test_held_talks_is_a_consultation(extract):
+    evs = _events(extract("Chile held talks with Peru on Monday about the fishing dispute."))
+    assert _has(evs, "CONSULT", ["CHL"], ["PER"])
+
+
+def test_torture_is_an_assault(extract):
+    evs = _events(extract("Zambian police tortured three opposition activists last week, a rights group said."))
+    assert _has(evs, "ASSAULT", ["ZMB"]) and not _has(evs, "COERCE")
+
+
+def test_throwing_stones_is_a_riot(extract):
+    evs = _events(extract("Greek students threw stones at riot police in Athens on Friday."))
+    assert _has(evs, "PROTEST", ["GRC"])
+
+
+def test_retaking_a_town_is_an_assault(extract):
+    evs = _events(extract("Ethiopian troops have retaken a strategic town in northern Somalia."))
+    assert _has(evs, "ASSAULT", ["ETH"], ["SOM"])
+
+
+def test_cancelling_restrictions_is_a_concession(extract):
+    evs = _events(extract("The Polish government cancelled restrictions on foreign journalists on Tuesday."))
+    assert _has(evs, "CONCEDE", ["POL"]) and not _has(evs, "REJECT")
+
+
+def test_cancelling_a_visit_stays_a_rejection(extract):
+    evs = _events(extract("Chile cancelled a planned visit to Bolivia on Tuesday."))
+    assert _has(evs, "REJECT", ["CHL"]) and not _has(evs, "CONCEDE")
+
+
+def test_declaring_a_state_of_emergency_is_coercion(extract):
+    evs = _events(extract("The Peruvian government declared a state of emergency in three southern provinces."))
+    assert _has(evs, "COERCE", ["PER"])
+
+
+def test_signing_a_treaty_is_support(extract):
+    evs = _events(extract("Mongolia and Kazakhstan signed a treaty of friendship on Friday."))
+    assert any(c == "SUPPORT" and set(s) == {"MNG", "KAZ"} for c, s, _ in evs)
+
+
+def test_restoring_ties_is_support(extract):
+    evs = _events(extract("Morocco restored diplomatic ties with Iran on Tuesday after a long break."))
+    assert _has(evs, "SUPPORT", ["MAR"], ["IRN"])
+
+
+def test_sharing_intelligence_is_cooperation(extract):
+    evs = _events(extract("Norway has been sharing intelligence with Finland since the spring."))
+    assert _has(evs, "COOPERATE", ["NOR"], ["FIN"])
+
+
+def test_announced_suspension_is_a_sanction(extract):
+    evs = _events(extract("Canada announced a suspension of flights to Haiti on Monday."))
+    assert _has(evs, "SANCTION", ["CAN"], ["HTI"])
+
+
+def test_dispatching_inspectors_is_an_investigation(extract):
+    evs = _events(extract("The European Union dispatched inspectors to Hungary on Thursday."))
+    assert _has(evs, "ACCUSE", ["IGO"], ["HUN"])
+
+
+def test_holding_people_as_human_shields_is_coercion(extract):
+    evs = _events(extract("Malian rebels held forty villagers as human shields near the border."))
+    assert _has(evs, "COERCE", ["MLI"])
+
+
+def test_gathering_for_a_rally_is_a_protest(extract):
+    evs = _events(extract("Thousands of Kenyans gathered for a rally in Nairobi on Saturday."))
+    assert _has(evs, "PROTEST", ["KEN"])
+
+
+def test_gathering_for_a_wedding_is_no_event(extract):
+    assert _events(extract("Thousands of Kenyans gathered for a wedding in Nairobi on Saturday.")) == []
+
+
+def test_attack_subject_belongs_to_the_country_word_on_it(extract):
+    evs = _events(extract("Turkish air strikes killed six Kurdish fighters in northern Syria."))
+    assert any(c == "ASSAULT" and s == ["TUR"] for c, s, _ in evs)
+
+
+def test_force_on_an_unnamed_group_falls_on_the_same_country(extract):
+    evs = _events(extract("Bolivian police arrested forty demonstrators on Monday."))
+    assert _has(evs, "COERCE", ["BOL"], ["BOL"])
+
+
+def test_force_on_a_named_foreign_group_keeps_its_country(extract):
+    evs = _events(extract("Bolivian police arrested forty Peruvian demonstrators on Monday."))
+    assert _has(evs, "COERCE", ["BOL"], ["PER"])
+
+
+def test_protest_without_a_target_is_aimed_at_the_home_government(extract):
+    evs = _events(extract("Romanian teachers staged a strike on Monday over unpaid wages."))
+    assert _has(evs, "PROTEST", ["ROU"], ["ROU"])
+
+
+def test_protest_act_takes_the_target_of_the_demonstrations(extract):
+    evs = _events(extract("Lebanese students threw stones during demonstrations against the French embassy."))
+    assert _has(evs, "PROTEST", ["LBN"], ["FRA"])
+
+
+def test_statement_demanding_is_a_request_of_its_issuer(extract):
+    evs = _events(extract("Ghana issued a statement demanding that Togo reopen the border."))
+    assert _has(evs, "REQUEST", ["GHA"], ["TGO"])
+
+
+def test_protesters_protesting_keep_their_own_subject(extract):
+    evs = _events(extract("Chilean police dispersed miners protesting pay cuts in Santiago."))
+    assert not _has(evs, "ACCUSE", ["CHL"])
+
+
+def test_person_country_from_an_appositive(extract):
+    evs = _events(extract("Maria Kovacs, Hungary's best-known environmental activist, staged a hunger strike on Monday."))
+    assert _has(evs, "PROTEST", ["HUN"])
+
+
+def test_person_code_from_an_international_title(extract):
+    evs = _events(extract("The bombing was condemned on Monday by NATO Secretary-General Lars Eriksen."))
+    assert any(c == "ACCUSE" and s == ["IGO"] for c, s, _ in evs)
+
+
+def test_blockading_a_city_targets_its_country(extract):
+    evs = _events(extract("Italian truckers said they would blockade Rome next week."))
+    assert _has(evs, "THREATEN", ["ITA"], ["ITA"])
+
+
+def test_eu_partners_are_the_union(extract):
+    evs = _events(extract("Denmark criticized its European Union partners on Monday."))
+    assert _has(evs, "ACCUSE", ["DNK"], ["IGO"])
+
+
+def test_mobilizing_civil_groups_is_not_a_military_mobilization(extract):
+    evs = _events(extract("Venezuela has mobilized pressure groups in Colombia to back its candidate."))
+    assert not _has(evs, "MOBILIZE")
+
+
+def test_mobilizing_troops_is_a_mobilization(extract):
+    evs = _events(extract("Armenia mobilized troops along the border with Azerbaijan on Monday."))
+    assert _has(evs, "MOBILIZE", ["ARM"])

@@ -27,6 +27,9 @@ _PEOPLES = {"turk": "TUR", "serb": "SRB", "croat": "HRV", "kurd": "IRQ", "pole":
 _PARTITIVES = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "some", "part", "third", "half",
                "majority", "number", "band", "contingent", "unit", "delegation", "team", "crowd", "one", "two", "many"}
 _BODY_NOUNS = {"bloc", "alliance", "organization", "organisation", "grouping", "body", "union", "council", "agency"}
+# what an actor issues that can itself demand, condemn or warn ("issued a statement demanding …")
+_DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report", "message",
+                   "note", "memorandum", "appeal", "ultimatum", "decree", "warning", "notice"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 
 
@@ -45,6 +48,7 @@ class DocContext:
     meeting_groups: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # doc.text, built once: spaCy joins every token on each access
+    _person_codes: dict[str, str | None] = field(default_factory=dict)
 
     title_words: frozenset[str] = frozenset()  # words of the title lexicon, built once at start-up
 
@@ -74,7 +78,21 @@ class DocContext:
         self.index.used.add(key)
         actor = self.index.actors[key]
         code = actor.code if actor.kind != "Person" else actor.country
+        if actor.kind == "Person" and not code:
+            # an official of an international body ("U.N. envoy X") has its code, else a described country
+            code = actor.code if actor.code in ("IGO", "NGO") else self._person_code(key)
+        elif not code and mention.kind == "Organization" and mention.end - mention.start > 1:
+            # "Bosnian Serbs", "Kosovo Albanian rebels": a group named after where it lives
+            code = next((c for c in map(self.gz.demonym, mention.text.split()[:-1]) if c), None)
         return ActorRef(key, text or mention.text, code, sector or mention.sector or actor.sector)
+
+    def _person_code(self, key: str) -> str | None:
+        """The country (or international body) an appositive or title gives a person the gazetteer
+        cannot place: "Sidhoum, Algeria's leading rights activist", "U.N. Secretary-General Annan"."""
+        if key not in self._person_codes:
+            self._person_codes[key] = next((c for m in self.index.mentions if m.key == key
+                                            for c in [self._described_country(m)] if c), None)
+        return self._person_codes[key]
 
     def _actor_key(self, mention: Mention) -> str:
         if mention.kind in ("Demonym", "Capital"):
@@ -156,6 +174,23 @@ class DocContext:
             return self._nominal(t)
         return []
 
+    def _described_country(self, person: Mention) -> str | None:
+        """The country an appositive, "of" phrase or title modifier gives one mention of a person."""
+        h = self.doc[person.end - 1]
+        for c in h.children:
+            if c.dep_ not in ("appos", "prep", "poss", "amod", "compound") or \
+                    (c.dep_ == "prep" and c.lower_ not in ("of", "from")):
+                continue
+            for u in c.subtree:
+                if u.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+                    break
+                m = self.index.at(u)
+                if m is None or m.key == person.key or not m.code:
+                    continue
+                if m.kind in ("Country", "Demonym", "Capital") or (m.kind == "Organization" and c.dep_ == "compound"):
+                    return m.code
+        return None
+
     def _antecedent(self, t: Token, plural: bool) -> list[ActorRef]:
         """The actors a pronoun stands for: the nearest earlier subject phrase naming actors
         (a plural or coordinated one for "they", a country or organisation for "it")."""
@@ -204,7 +239,14 @@ class DocContext:
                 break
             m = self.index.at(u)
             if m is not None and m.kind == "Person":
-                return self.ref(m)
+                ref = self.ref(m)
+                if not ref.code:
+                    # "a member of the Syrian parliament, X": the title's country
+                    code = next((w.code for w in map(self.index.at, self.doc[t.i:u.i]) if w is not None
+                                 and w.kind in ("Country", "Demonym", "Capital") and w.code), None)
+                    if code:
+                        ref = ActorRef(ref.key, ref.text, code, ref.sector)
+                return ref
         return None
 
     def _nominal(self, t: Token) -> list[ActorRef]:
@@ -325,6 +367,10 @@ class DocContext:
                 refs = self.refs(c)
                 if refs:
                     return refs
+                # "The Red Cross operating in Iraq said": a participle the parser took for the subject
+                inner = next((g for g in c.children if g.dep_ == "nsubj"), None) if c.tag_ == "VBG" else None
+                if inner is not None:
+                    return self.refs(inner)
                 # "the only two countries to reject": copular subject of an attribute noun
                 return []
             if c.dep_ == "agent" and verb.tag_ == "VBN":
@@ -347,7 +393,12 @@ class DocContext:
                 if refs:
                     return refs
                 poss = next((c for c in head.children if c.dep_ == "poss"), None)
-                return self.refs(poss) if poss is not None else []
+                if poss is not None:
+                    return self.refs(poss)
+                # "issued a statement demanding …": whoever issued it
+                if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in _DOCUMENT_NOUNS:
+                    return self.subject(head.head, depth + 1)
+                return []
             return self.subject(head, depth + 1)
         return []
 

@@ -33,6 +33,14 @@ _ATTACK_NOUNS = {"bombing", "attack", "explosion", "blast", "bomb", "shelling", 
                  "rocket", "missile", "shell", "grenade", "ambush", "fire", "gunfire", "assault", "offensive"}
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN"}
 _RECIPROCAL = {"trade", "exchange", "swap"}
+_WEAPONS = {"weapon", "missile", "tank", "artillery", "warship", "reserve", "reservist", "unit", "division",
+            "battalion", "brigade", "regiment", "fleet", "aircraft", "jet", "bomber", "resource"}
+# verbs whose "for"/"in" complement names a collective act their subject takes part in
+_GATHERING = {"gather", "converge", "assemble", "participate", "join", "turn"}
+_JOINABLE = {"PROTEST", "CONSULT"}
+# targets that are a sector group without a nationality ("fired on demonstrators")
+_DOMESTIC_TARGET_CATEGORIES = {"ASSAULT", "COERCE"}
+_LOCATIVE_PREPS = ("in", "near", "at", "outside", "inside", "around")
 _NOUN_TARGET_PREPS = ("for", "to", "against", "with", "toward", "towards", "on", "upon")
 _TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "for", "from", "toward", "towards", "into", "over", "of")
 
@@ -62,6 +70,9 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
         words = set()
         if obj is not None:
             words = {t.lemma_.lower() for t in obj.subtree}
+        # "held the villagers as human shields": the object's role in an "as" phrase
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"):
+            words |= {t.lemma_.lower() for t in prep.subtree}
         if not words & set(trig.objects):
             return False
     if trig.subject_sectors:
@@ -115,6 +126,11 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
         trig = match_trigger(ctx, h) if h.pos_ == "VERB" else None
         if trig and trig.category in ("REQUEST", "THREATEN", "AGREE", "REJECT"):
             return "requested", h
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and h.pos_ == "VERB":
+        # "called on Arabs to unite" parsed as a purpose clause: still what is asked for
+        trig = match_trigger(ctx, h)
+        if trig and trig.category == "REQUEST" and trig.prep:
+            return "requested", h
     if tok.dep_ == "pcomp" and lemma in ("of", "for") and h.head.lemma_.lower() in ("call", "demand", "appeal", "request"):
         return "requested", h
     return None, None
@@ -165,7 +181,10 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
         if refs:
             return refs
     for dep in ("dobj", "dative", "attr", "oprd"):
-        refs = _phrase_actors(ctx, _child(tok, dep), exclude)
+        # "shelled Kharkiv", "would blockade Paris": a place acted on stands for its country, even
+        # the actor's own ("troops shelled Homs", "farmers blockaded Paris")
+        places = dep == "dobj" and category in _PLACE_TARGETS
+        refs = _phrase_actors(ctx, _child(tok, dep), set() if places else exclude, places=places)
         if refs:
             return refs
     refs = _prep_targets(ctx, tok, exclude)
@@ -241,6 +260,12 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     consumed.add(verb.i)
                     found.append((verb, trig.category, trig.mode, f"{verb.text} {tok.text}", tok))
                     break
+                joiner = _gathering_verb(tok) if trig.category in _JOINABLE else None
+                if joiner is not None:
+                    # "converged for a rally", "took part in the talks": joining the act is doing it
+                    consumed.add(joiner.i)
+                    found.append((joiner, trig.category, trig.mode, f"{joiner.text} {tok.text}", tok))
+                    break
         for tok in sent:
             if tok.i in consumed:
                 continue
@@ -258,7 +283,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     continue
                 if tok.lemma_.lower() in _COMMITMENT and _child(tok, "xcomp") is not None:
                     trig = trig or Trigger(tok.lemma_.lower(), tok.pos_, "AGREE")
-                if trig is None:
+                if trig is None or _civil_mobilization(ctx, tok, trig):
                     continue
                 category = trig.category
             found.append((tok, category, trig.mode if trig else None, tok.text, None))
@@ -294,11 +319,38 @@ def _subordinate_to(tok: Token, other: Token) -> bool:
     return False
 
 
+def _gathering_verb(noun: Token) -> Token | None:
+    """The verb of "gathered for a rally", "took part in talks", "joined in the protests"."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ("for", "in", "at"):
+        return None
+    h = noun.head.head
+    if h.lemma_.lower() == "part" and h.dep_ == "dobj":
+        h = h.head
+    lemma = h.lemma_.lower()
+    if h.pos_ != "VERB":
+        return None
+    if lemma in _GATHERING or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in h.children)):
+        return h
+    return None
+
+
 def _main_events(coded: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
     """PLOVER codes the main event of a sentence: an event whose trigger sits inside the
     clause of another coded event (a participle, a relative or adverbial clause, a complement)
     is background to it and is not coded again."""
     return [(t, e) for t, e in coded if not any(_subordinate_to(t, o) for o, _ in coded)]
+
+
+def _civil_mobilization(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
+    """"mobilized pressure groups", "mobilized voters": PLOVER's MOBILIZE is armed force made
+    ready; mobilizing anything but armed men or weapons is not one."""
+    if trig.category != "MOBILIZE" or tok.lemma_.lower() not in ("mobilize", "mobilise"):
+        return False
+    obj = _child(tok, "dobj")
+    if obj is None:
+        return False
+    sector = ctx.lex.sector_nouns.get(obj.lemma_.lower())
+    return sector not in ("MIL", "COP", "REB") and obj.lemma_.lower() not in _WEAPONS
 
 
 def _obligation(ctx: DocContext, tok: Token) -> Token | None:
@@ -386,11 +438,108 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         return None
     if comp is not None and not targets:
         targets = _targets(ctx, comp, sources, category)
+    if agentless:
+        sources = _attack_owner(ctx, _child(tok, "nsubj"), tok)
+    if not targets:
+        targets = _domestic_target(ctx, tok, comp, category, sources)
     date = ctx.date_for(tok)
     if negated:
         modality = "negated"
     return Event(category=category, sources=sources, targets=targets, evidence=ctx.evidence(sent), trigger=text,
                  mode=mode, contexts=_context_codes(ctx, sent), date=date, negated=negated, modality=modality)
+
+
+def _country_ref(ctx: DocContext, code: str, at: Token) -> ActorRef:
+    country = ctx.gz.countries.get(code)
+    name = country.name if country is not None else code
+    return ctx.ref(Mention(at.i, at.i + 1, "Demonym", f"country/{code}", name, code), "GOV", text=name)
+
+
+def _place_country(ctx: DocContext, head: Token | None) -> str | None:
+    """The country of a place named in a locative phrase of a word ("near the town of Samarra")."""
+    for prep in (head.children if head is not None else ()):
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS:
+            continue
+        for t in prep.subtree:
+            m = ctx.index.at(t)
+            if m is None:
+                continue
+            if m.kind == "Place":
+                actor = ctx.index.actors.get(m.key)
+                if actor is not None and actor.country:
+                    return actor.country
+            elif m.kind in ("Country", "Capital") and m.code:
+                return m.code
+    return None
+
+
+def _attack_owner(ctx: DocContext, attack: Token | None, verb: Token) -> list[ActorRef]:
+    """Who an attack named as a subject belongs to: "U.S. drone strikes killed …" (the
+    country word on the attack), else the country where it happened ("a bombing near Samarra")."""
+    if attack is None:
+        return []
+    for mod in (c for c in attack.children if c.dep_ in ("compound", "amod", "nmod", "poss")):
+        for t in mod.subtree:
+            m = ctx.index.at(t)
+            if m is not None and m.kind in ("Country", "Demonym", "Capital", "Organization") and m.code:
+                return [ctx.ref(m)]
+    code = _place_country(ctx, attack) or _place_country(ctx, verb)
+    return [_country_ref(ctx, code, attack)] if code else []
+
+
+def _protest_target(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
+    """What a protest act is aimed at when the act itself names nothing: "threw stones during
+    demonstrations against X", "went on strike to protest against X"."""
+    exclude = {s.key for s in sources}
+    for c in tok.children:
+        if c.dep_ == "prep":
+            for noun in (p for p in c.children if p.dep_ == "pobj"):
+                if not any(t.category == "PROTEST" for t in ctx.lex.triggers_for(noun.lemma_.lower(), "NOUN")):
+                    continue
+                for prep in (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("against", "over", "at")):
+                    refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude)
+                    if refs:
+                        return refs
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "protest":
+            refs = _targets(ctx, c, sources, "PROTEST")
+            if refs:
+                return [r for r in refs if r.key not in exclude]
+    return []
+
+
+def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: str,
+                     sources: list[ActorRef]) -> list[ActorRef]:
+    """PLOVER's domestic reading when the text names no recipient's nationality: a protest with
+    no stated target is aimed at the protesters' own government, and force used on an
+    unnamed group ("police fired on demonstrators") falls on people of the place, or of the
+    country whose forces used it."""
+    codes = {s.code for s in sources if s.code}
+    if len(codes) != 1 or codes & {"IGO", "NGO"}:
+        return []
+    code = next(iter(codes))
+    if category == "PROTEST":
+        return _protest_target(ctx, tok, sources) or [_country_ref(ctx, code, tok)]
+    if category not in _DOMESTIC_TARGET_CATEGORIES:
+        return []
+    # "opened fire to disperse demonstrators": the purpose clause names who the force was used on
+    purpose = next((c for c in tok.children if c.dep_ == "advcl" and _child(c, "aux") is not None
+                    and _child(c, "aux").lower_ == "to"), None)
+    for h in (tok, comp, purpose):
+        obj = _child(h, "dobj", "nsubjpass") if h is not None else None
+        if obj is None:
+            continue
+        head = obj
+        # "scores of refugees", "hundreds of demonstrators"
+        if obj.lemma_.lower() in ("score", "hundred", "thousand", "dozen") or obj.pos_ == "NUM":
+            head = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), obj)
+        if ctx.lex.sector_nouns.get(head.lemma_.lower()) is None:
+            continue
+        if any(ctx.index.at(t) is not None for t in head.subtree):
+            continue  # a named group is not a domestic one
+        place = _place_country(ctx, h) or _place_country(ctx, head)
+        return [_country_ref(ctx, place or code, head)]
+    return []
 
 
 def _reduced_passive(tok: Token) -> bool:
