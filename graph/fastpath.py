@@ -24,7 +24,7 @@ from .lexicons import Lexicons
 _QUOTES = "\u201c\u201d\""
 _END = {".", "!", "?"}
 _CLOSERS = {"\u201d", '"', "'", ")", "\u2019"}
-_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both", "it", "its",
+_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both",
              "sides", "leaders", "ministers", "officials", "counterparts", "diplomats", "delegations", "men", "women"}
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
              ("s", ""), ("d", ""))
@@ -64,9 +64,23 @@ class SentenceFilter:
     """Decides, from tokens alone, which sentences need the full pipeline."""
 
     def __init__(self, nlp, lex: Lexicons):
+        from .gazetteer import load as load_gazetteer
+
         self.tokenizer = nlp.tokenizer
-        self.triggers = {lemma.lower() for lemma, _ in lex.triggers} | {lemma.lower() for lemma, _ in lex.meeting_words}
-        self.triggers |= {lemma.lower() for lemma, _ in lex.stances} | {w.lower() for w in lex.evaluations}
+        self.gazetteer = load_gazetteer()
+        free = {lemma.lower() for lemma, _ in lex.meeting_words} | {lemma.lower() for lemma, _ in lex.stances}
+        free |= {w.lower() for w in lex.evaluations}
+        required: dict[str, set[str]] = {}
+        for (lemma, _), entries in lex.triggers.items():
+            for t in entries:
+                words = {w.lower() for w in t.objects} | ({t.particle.lower()} if t.particle else set())
+                if words:
+                    required.setdefault(lemma.lower(), set()).update(words)
+                else:
+                    free.add(lemma.lower())
+        self.triggers = free | set(required)
+        # trigger lemmas that code an event only with one of these object or particle words
+        self.required = {lemma: words for lemma, words in required.items() if lemma not in free}
         self.reporting = {w.lower() for w in lex.reporting}
         self.irregular: dict[str, set[str]] = {}
         if "lemmatizer" in nlp.pipe_names:
@@ -90,15 +104,53 @@ class SentenceFilter:
                     out.add(stem[:-1])
         return out
 
-    def _is_trigger(self, word: str, vocabulary: set[str]) -> bool:
+    def _word(self, word: str) -> tuple[frozenset[str], bool]:
+        """(trigger lemmas the word may be a form of, whether it may be a reporting verb)."""
         key = word.lower()
         cached = self._cache.get(key)
         if cached is None:
             lemmas = self._lemmas(key)
-            cached = (2 if lemmas & self.triggers else 0) | (1 if lemmas & self.reporting else 0)
+            cached = (frozenset(lemmas & self.triggers), bool(lemmas & self.reporting))
             if len(self._cache) < 200_000:
                 self._cache[key] = cached
-        return bool(cached & (2 if vocabulary is self.triggers else 1))
+        return cached
+
+    def _has_trigger(self, words: list[str]) -> bool:
+        """A trigger word whose required object or particle, if it has one, is in the sentence too."""
+        sentence_lemmas = None
+        for w in words:
+            for lemma in self._word(w)[0]:
+                needed = self.required.get(lemma)
+                if needed is None:
+                    return True
+                if sentence_lemmas is None:
+                    sentence_lemmas = set().union(*(self._lemmas(x.lower()) for x in words))
+                if sentence_lemmas & needed:
+                    return True
+        return False
+
+    def _is_name(self, word: str) -> bool:
+        """A single word the gazetteer knows as a country, demonym, capital or organisation."""
+        gz = self.gazetteer
+        return bool(gz.may_start_name(word) and (gz.country(word) or gz.demonym(word) or gz.capital(word)
+                                                 or gz.organization(word)))
+
+    def _has_actor(self, words: list[str], mid_sentence_names: set[str]) -> bool:
+        """A capitalised name, or a pronoun or noun that may refer back to one.
+
+        A sentence's first word is capitalised anyway: it counts as a name when
+        the document also writes it capitalised inside a sentence, or when the
+        gazetteer knows it ("Traffic was delayed" has no actor, "Blinken said" has).
+        """
+        for i, w in enumerate(words):
+            low = w.lower()
+            if low in _PRONOUNS:
+                return True
+            if not w[:1].isupper() or low in _CALENDAR:
+                continue
+            if i > 0 or (low not in STOP_WORDS and (w in mid_sentence_names or self._is_name(w))):
+                return True
+        return False
 
     def sentences(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, paragraph start) of each sentence, from the tokenizer and end punctuation."""
@@ -152,6 +204,7 @@ class SentenceFilter:
         if not sents:
             return Selection(text, 0, 0)
         words = [[w for w in _WORD.findall(text[s:e])] for s, e, _ in sents]
+        mid_sentence_names = {w for ws in words for w in ws[1:] if w[:1].isupper()}
         paragraphs: dict[int, list[int]] = {}
         for k, (_, _, para) in enumerate(sents):
             paragraphs.setdefault(para, []).append(k)
@@ -164,11 +217,10 @@ class SentenceFilter:
                 continue
             ws = words[k]
             quoted = any(q in text[para:_para_end(text, para)] for q in _QUOTES)
-            trigger = any(self._is_trigger(w, self.triggers) for w in ws) or \
-                (quoted and any(self._is_trigger(w, self.reporting) for w in ws))
+            trigger = self._has_trigger(ws) or (quoted and any(self._word(w)[1] for w in ws))
             if not trigger and self.treaty_names is not None and self.treaty_names.search(text, s, e):
                 trigger = True
-            if trigger and _has_actor(ws):
+            if trigger and self._has_actor(ws, mid_sentence_names):
                 keep[k] = relevant[k] = True
         seeds = [k for k, kept in enumerate(relevant) if kept]
         names = set()
@@ -207,12 +259,4 @@ def _names(words: list[str]) -> set[str]:
             and w.lower() not in _CALENDAR}
 
 
-def _has_actor(words: list[str]) -> bool:
-    """A capitalised name, or a pronoun or noun that may refer back to one."""
-    for i, w in enumerate(words):
-        low = w.lower()
-        if low in _PRONOUNS:
-            return True
-        if w[:1].isupper() and low not in _CALENDAR and (i > 0 or low not in STOP_WORDS):
-            return True
-    return False
+

@@ -23,6 +23,7 @@ def lexicon_path(name: str) -> Path:
     return LEXICONS / name
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """The lookup key of a name: NFKC, straight apostrophes, no dots, case folded.
 
@@ -84,6 +85,14 @@ class Gazetteer:
     cities: dict[str, City] = field(default_factory=dict)
     titles: dict[str, Title] = field(default_factory=dict)
     regions: set[str] = field(default_factory=set)
+    first_words: set[str] = field(default_factory=set)
+
+    def may_start_name(self, token: str) -> bool:
+        """Whether a country, demonym, capital or organisation name can begin with this token.
+
+        A cheap test before trying every n-gram that starts at the token.
+        """
+        return _lead_word(normalize(token)) in self.first_words
 
     def country(self, text: str) -> str | None:
         """ISO alpha-3 code for a country name or variant (not a demonym)."""
@@ -113,6 +122,14 @@ class Gazetteer:
     def country_name(self, code: str) -> str:
         c = self.countries.get(code)
         return c.name if c else code
+
+
+_LEAD = re.compile(r"\w*")
+
+
+def _lead_word(key: str) -> str:
+    """The first run of word characters of a normalised key, case folded."""
+    return _LEAD.match(key.lstrip("=")).group().casefold()
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -235,4 +252,6 @@ def load() -> Gazetteer:
     for title, sector, country, *_ in (r + ["", ""] for r in _read_tsv("titles.tsv")):
         gz.titles[title.casefold()] = Title(title, sector or "GOV", country or None)
     gz.regions = {normalize(r[0]) for r in _read_tsv("regions.tsv")}
+    gz.first_words = {"the"} | {_lead_word(key) for table in (gz.country_names, gz.demonyms, gz.capitals, gz.org_names)
+                                for key in table}
     return gz
