@@ -199,3 +199,52 @@ def test_mobilizing_civil_groups_is_not_a_military_mobilization(extract):
 def test_mobilizing_troops_is_a_mobilization(extract):
     evs = _events(extract("Armenia mobilized troops along the border with Azerbaijan on Monday."))
     assert _has(evs, "MOBILIZE", ["ARM"])
+
+
+def test_participle_with_a_by_phrase_is_not_the_clause_subjects_act(extract):
+    evs = _events(extract("Officials said Peru keeps selling copper below the quota agreed to by exporters last year."))
+    assert not any(e[0] == "AGREE" and e[1] == ["PER"] for e in evs)
+
+
+def test_warning_coordinated_inside_a_reported_clause_is_the_speakers(extract):
+    facts = extract("Bolivian Foreign Minister Ana Rojas said that Chile was arming the rebels and warned "
+                    "of the consequences Santiago would face.")
+    threats = [e for e in facts.events if e.category == "THREATEN"]
+    assert threats and [s.code for s in threats[0].sources] == ["BOL"]
+    assert [t.code for t in threats[0].targets] == ["CHL"]
+
+
+def test_purpose_of_an_act_only_considered_is_not_an_event(extract):
+    evs = _events(extract("Diplomats said Iran was considering sending drones to Syria to support its campaign."))
+    assert not any(e[0] == "SUPPORT" for e in evs)
+
+
+def test_country_of_a_place_address_is_not_a_recipient(extract):
+    evs = _events(extract("Trade ministers failed to agree on a statement at talks in Mombasa, Kenya, on Friday."))
+    assert not any("KEN" in e[2] for e in evs)
+
+
+def test_stepping_back_with_the_particle_parsed_as_an_adverb(extract):
+    evs = _events(extract("Poland said it would step back from the grain accord with Ukraine."))
+    assert any(e[0] == "CONCEDE" and e[1] == ["POL"] for e in evs)
+
+
+def test_promise_to_continue_a_war_is_a_threat(extract):
+    evs = _events(extract("The Armenian president pledged to continue the war with Azerbaijan."))
+    assert [e[0] for e in evs] == ["THREATEN"]
+
+
+def test_postponed_visit_targets_the_host_country(extract):
+    evs = _events(extract("Austrian Chancellor Karl Weber postponed a planned trip to Ankara."))
+    assert ("REJECT", ["AUT"], ["TUR"]) in evs
+
+
+def test_release_of_a_titled_person_targets_the_person_not_the_title_word(extract):
+    facts = extract("Chinese mediators secured the release of NBA star Ken Moore, an American citizen.")
+    retreat = [e for e in facts.events if e.category == "RETREAT"]
+    assert retreat and [t.text for t in retreat[0].targets] == ["Ken Moore"]
+
+
+def test_coordinated_country_name_and_demonym_are_both_sources(extract):
+    evs = _events(extract("U.S. and Mexican negotiators urged Venezuela to release the prisoners."))
+    assert ("REQUEST", ["MEX", "USA"], ["VEN"]) in evs

@@ -129,3 +129,19 @@ def test_store_from_before_the_union_graph_is_upgraded_on_open(tmp_path):
     assert _count(Store(tmp_path / "s"), f"GRAPH ?g {{ {TUR} a ?class }}") == 1
     union = list(ox.Store.read_only(str(tmp_path / "s")).quads_for_pattern(None, None, None, ox.DefaultGraph()))
     assert len(union) == len(set(document_triples(_facts("a"))))
+
+
+def test_events_query_is_dyadic_and_leaves_meetings_to_the_meetings_query():
+    from graph.pipeline import named_query
+
+    facts = _facts("d")
+    tur, grc = ActorRef("country/TUR", "Turkey", "TUR"), ActorRef("country/GRC", "Greece", "GRC")
+    ev = facts.events[0].evidence
+    facts.events = [Event("REJECT", [tur, grc], [], ev, "rejected"), Event("CONSULT", [tur], [grc], ev, "talks")]
+    store = Store()
+    store.replace_document("d", document_triples(facts))
+    rows = store.select(named_query("events"))
+    assert sorted((r["type"].rsplit("/", 1)[-1].rsplit("#", 1)[-1], r["sourceCode"]) for r in rows) == \
+        [("REJECT", "GRC"), ("REJECT", "TUR")]
+    assert len({r["event"] for r in rows}) == 2
+    assert len(store.select(named_query("meetings"))) == 2

@@ -28,6 +28,16 @@ _PARTITIVES = {"thousand", "hundred", "dozen", "score", "million", "group", "mem
                "majority", "number", "band", "contingent", "unit", "delegation", "team", "crowd", "one", "two", "many"}
 _BODY_NOUNS = {"bloc", "alliance", "organization", "organisation", "grouping", "body", "union", "council", "agency"}
 # what an actor issues that can itself demand, condemn or warn ("issued a statement demanding …")
+_COUNTRY_WORDS = frozenset({"Country", "Demonym", "Capital"})
+
+
+def _kin(kind: str) -> str:
+    """Country names, demonyms and capitals all name a country."""
+    return "Country" if kind in _COUNTRY_WORDS else kind
+
+
+# speech acts besides reporting verbs that a speaker coordinates with "said"
+_SPEECH_ACTS = frozenset({"warn", "urge", "accuse", "threaten", "vow", "pledge", "insist"})
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report", "message",
                    "note", "memorandum", "appeal", "ultimatum", "decree", "warning", "notice"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -300,7 +310,8 @@ class DocContext:
                 return []
             if m.kind in ("Country", "Demonym", "Capital", "Organization") and sector:
                 # "Egyptian and Qatari mediators": every coordinated country word
-                group = [x for x in mod_mentions if x.kind == m.kind and x is not m
+                # ("U.S. and Russian negotiators": a country name and a demonym alike)
+                group = [x for x in mod_mentions if _kin(x.kind) == _kin(m.kind) and x is not m
                          and self.doc[x.end - 1].dep_ in ("amod", "compound", "conj", "nmod")] + [m]
                 refs = [self.ref(x, sector) for x in group]
                 return [ActorRef(r.key, self._phrase(t), r.code, sector)
@@ -376,6 +387,10 @@ class DocContext:
             if c.dep_ == "agent" and verb.tag_ == "VBN":
                 pass
         head = verb.head
+        if self._speech_in_reported_clause(verb):
+            # "A said that B was arming C and warned of the consequences": the parser hangs the
+            # second speech verb on the reported clause, but it is A who warned
+            return self.subject(head.head, depth + 1)
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj") and head is not verb:
             if verb.dep_ == "xcomp":
                 # "pressed Russia to release": object control
@@ -401,6 +416,12 @@ class DocContext:
                 return []
             return self.subject(head, depth + 1)
         return []
+
+    def _speech_in_reported_clause(self, verb: Token) -> bool:
+        speech = self.lex.reporting | _SPEECH_ACTS
+        head = verb.head
+        return verb.dep_ == "conj" and verb.lemma_.lower() in speech and head.dep_ == "ccomp" \
+            and head.lemma_.lower() not in speech and head.head.lemma_.lower() in self.lex.reporting
 
     def passive_agent(self, verb: Token) -> list[ActorRef]:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)

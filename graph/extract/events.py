@@ -32,6 +32,7 @@ _MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "MOBILIZE"}
 _ATTACK_NOUNS = {"bombing", "attack", "explosion", "blast", "bomb", "shelling", "raid", "airstrike", "strike", "mine",
                  "rocket", "missile", "shell", "grenade", "ambush", "fire", "gunfire", "assault", "offensive"}
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN"}
+_TRAVEL_NOUNS = {"trip", "tour", "journey", "visit"}
 _RECIPROCAL = {"trade", "exchange", "swap"}
 _WEAPONS = {"weapon", "missile", "tank", "artillery", "warship", "reserve", "reservist", "unit", "division",
             "battalion", "brigade", "regiment", "fleet", "aircraft", "jet", "bomber", "resource"}
@@ -61,9 +62,12 @@ def _child(token: Token, *deps: str) -> Token | None:
 
 
 def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
-    if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children):
+    # the parser takes some particles for adverbs ("step back from")
+    if trig.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == trig.particle for c in tok.children):
         return False
-    if trig.prep and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep for c in tok.children):
+    heads = [tok] + [c for c in tok.children if trig.particle and c.lower_ == trig.particle]
+    if trig.prep and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep
+                             for h in heads for c in h.children):
         return False
     if trig.objects:
         obj = _child(tok, "dobj", "nsubjpass")
@@ -89,6 +93,15 @@ def match_trigger(ctx: DocContext, tok: Token) -> Trigger | None:
         if _matches(ctx, tok, trig):
             return trig
     return None
+
+
+def _light_noun_trigger(ctx: DocContext, verb: Token) -> Trigger | None:
+    """The trigger of a noun a light verb carries ("continue the war", "hold talks")."""
+    obj = _child(verb, "dobj")
+    if obj is None:
+        return None
+    forms = {verb.lemma_.lower(), verb.lower_}
+    return next((t for t in ctx.lex.triggers_for(obj.lemma_.lower(), "NOUN") if forms & set(t.light)), None)
 
 
 def _in_condition(tok: Token) -> bool:
@@ -131,6 +144,10 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
         trig = match_trigger(ctx, h)
         if trig and trig.category == "REQUEST" and trig.prep:
             return "requested", h
+        # "considering providing aid to X to support Y": the purpose of an act only weighed is not an act
+        outer, outer_tok = _governor(ctx, h)
+        if outer in ("hypothetical", "requested"):
+            return outer, outer_tok
     if tok.dep_ == "pcomp" and lemma in ("of", "for") and h.head.lemma_.lower() in ("call", "demand", "appeal", "request"):
         return "requested", h
     return None, None
@@ -150,6 +167,11 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
         m = ctx.index.at(t) or ctx._people(t)
         if m is None or (m.kind == "Place" and not places) or (m.kind == "Person"):
             continue
+        if not places and _address_country(ctx, m):
+            continue
+        person = _modified_person(ctx, t)
+        if person is not None:
+            return [ctx.ref(person)]  # "the release of WNBA star Brittney Griner": Griner, not the WNBA
         if m.kind == "Place":
             actor = ctx.index.actors.get(m.key)
             code = actor.country if actor is not None else None
@@ -162,6 +184,28 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
         if ref.key not in exclude and ref.code:
             return [ref]
     return []
+
+
+def _modified_person(ctx: DocContext, t: Token) -> Mention | None:
+    """The person a modifier word belongs to ("WNBA" in "WNBA star Brittney Griner")."""
+    h = t
+    for _ in range(4):
+        if h.dep_ not in ("compound", "amod", "nmod", "appos") or h.head is h:
+            return None
+        h = h.head
+        m = ctx.index.at(h)
+        if m is not None and m.kind == "Person":
+            return m
+    return None
+
+
+def _address_country(ctx: DocContext, m: Mention) -> bool:
+    """The country of a place's address ("talks in Bengaluru, India"): where, not who."""
+    doc = ctx.doc
+    if m.kind != "Country" or m.start < 2 or doc[m.start - 1].text != ",":
+        return False
+    before = ctx.index.at(doc[m.start - 2])
+    return before is not None and before.kind == "Place"
 
 
 def _prep_targets(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorRef]:
@@ -183,8 +227,12 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
     for dep in ("dobj", "dative", "attr", "oprd"):
         # "shelled Kharkiv", "would blockade Paris": a place acted on stands for its country, even
         # the actor's own ("troops shelled Homs", "farmers blockaded Paris")
+        obj = _child(tok, dep)
         places = dep == "dobj" and category in _PLACE_TARGETS
-        refs = _phrase_actors(ctx, _child(tok, dep), set() if places else exclude, places=places)
+        # "postponed a trip to Beijing": the host country of a visit
+        visit = obj is not None and dep == "dobj" and (obj.lemma_.lower() in _TRAVEL_NOUNS
+                                                       or (obj.lemma_.lower(), "NOUN") in ctx.lex.meeting_words)
+        refs = _phrase_actors(ctx, obj, set() if places else exclude, places=places or visit)
         if refs:
             return refs
     refs = _prep_targets(ctx, tok, exclude)
@@ -390,7 +438,7 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     kind = _COMMITMENT.get(tok.lemma_.lower())
     comp = _child(tok, "xcomp") if kind else None
     if comp is not None:
-        inner = match_trigger(ctx, comp) if comp.pos_ == "VERB" else None
+        inner = (match_trigger(ctx, comp) or _light_noun_trigger(ctx, comp)) if comp.pos_ == "VERB" else None
         inner_cat = inner.category if inner else None
         if kind == "threat":
             category = "THREATEN"
@@ -544,8 +592,12 @@ def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: 
 
 def _reduced_passive(tok: Token) -> bool:
     """A bare past participle modifying a noun or clause: "the cap agreed to by allies"."""
-    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and \
-        not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    if tok.dep_ not in ("acl", "advcl") or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                                for c in tok.children):
+        return False
+    # the tagger may take the participle for a past tense; its "by" phrase gives it away
+    return tok.tag_ == "VBN" or tok.tag_ == "VBD" and any(c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                                                          for c in tok.children)
 
 
 def _by_phrase(ctx: DocContext, tok: Token) -> list[ActorRef]:
