@@ -3,7 +3,7 @@
 Most sentences of a news firehose carry no diplomatic event, meeting, stance,
 quote or treaty. A cheap first pass (spaCy's tokenizer and a punctuation rule)
 finds the sentences that hold a lexicon trigger and an actor; those, and the
-sentences that give them context (the title and dateline, the previous sentence
+sentences that give them context (the title and a dateline, the previous sentence
 for a pronoun, every sentence naming one of their actors, a whole paragraph
 around a quote), keep their characters. Every other character except line
 breaks becomes a space, so the text keeps its length: token offsets, evidence
@@ -30,6 +30,11 @@ _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), 
              ("s", ""), ("d", ""))
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"\S\.$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+|[A-Z][a-z]?\.")
+_OBLIGATION = {"must", "should", "ought"}
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}\b")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -92,7 +97,9 @@ class SentenceFilter:
         names = [n for t in lex.treaties for n in [t["name"], *t.get("aliases", [])]]
         self.treaty_names = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))) \
             if names else None
-        self._cache: dict[str, bool] = {}
+        self._cache: dict[str, tuple[frozenset[str], bool]] = {}
+        # abbreviations that end in a full stop, as the tokenizer keeps them ("Mr.", "Jan.")
+        self.abbreviations = {k for k in getattr(nlp.tokenizer, "rules", {}) or {} if k.endswith(".")}
 
     def _lemmas(self, word: str) -> set[str]:
         out = {word} | self.irregular.get(word, set())
@@ -153,44 +160,31 @@ class SentenceFilter:
         return False
 
     def sentences(self, text: str) -> list[tuple[int, int, int]]:
-        """(start, end, paragraph start) of each sentence, from the tokenizer and end punctuation."""
+        """(start, end, paragraph start) of each sentence: lines cut at end punctuation
+        followed by a capital, a digit or a quote, except after an abbreviation the
+        tokenizer knows ("Mr.", "Gen.", "U.S."). A missed cut only keeps more text."""
         out = []
-        doc = self.tokenizer(text)
-        start = None
-        para = 0
-        n = len(doc)
-        for i, tok in enumerate(doc):
-            if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws):
-                if start is not None:
-                    out.append((start, tok.idx, para))
-                    start = None
-                para = tok.idx + tok.text.rfind("\n") + 1
-                continue
-            if tok.is_space:
-                continue
-            if start is None:
-                start = tok.idx
-            if "\n" in tok.whitespace_:
-                out.append((start, tok.idx + len(tok.text), para))
-                start = None
-                para = tok.idx + len(tok.text_with_ws)
-                continue
-            if tok.text in _END:
-                j = i + 1
-                while j < n and doc[j].text in _CLOSERS:
-                    j += 1
-                if j >= n or doc[j].is_space or doc[j].text[:1].isupper() or doc[j].text[:1] in _QUOTES:
-                    if j < n and doc[j - 1].text in _CLOSERS:
-                        continue  # the closing quote ends the sentence
-                    out.append((start, tok.idx + len(tok.text), para))
-                    start = None
-            elif start is not None and tok.text in _CLOSERS and i > 0 and doc[i - 1].text in _END:
-                if i + 1 >= n or doc[i + 1].is_space or doc[i + 1].text[:1].isupper():
-                    out.append((start, tok.idx + len(tok.text), para))
-                    start = None
-        if start is not None:
-            out.append((start, len(text), para))
+        line_start = 0
+        for line in text.split("\n"):
+            start = None
+            pos = 0
+            for m in _SENTENCE_END.finditer(line):
+                if _ABBREVIATION.search(line, 0, m.start() + 1) and self._is_abbreviation(line, m.start() + 1):
+                    continue
+                begin = _first_char(line, pos)
+                if begin < m.end():
+                    out.append((line_start + begin, line_start + m.end(), line_start))
+                pos = m.end()
+            begin = _first_char(line, pos)
+            tail = line.rstrip()
+            if begin < len(tail):
+                out.append((line_start + begin, line_start + len(tail), line_start))
+            line_start += len(line) + 1
         return out
+
+    def _is_abbreviation(self, line: str, dot_end: int) -> bool:
+        word = line[:dot_end].rsplit(None, 1)[-1].lstrip("\"'(\u201c\u2018[")
+        return word in self.abbreviations or bool(_INITIALS.fullmatch(word))
 
     def select(self, text: str, body_start: int = 0) -> Selection:
         """Mask the sentences that cannot yield a fact, keeping the text's length.
@@ -212,12 +206,13 @@ class SentenceFilter:
         relevant = [False] * len(sents)
         first_body = next((k for k, (s, _, _) in enumerate(sents) if s >= body_start), None)
         for k, (s, e, para) in enumerate(sents):
-            if s < body_start or (first_body is not None and para == sents[first_body][2]):
-                keep[k] = True
+            if s < body_start or (k == first_body and _DATELINE.match(text, s)):
+                keep[k] = True  # the title, and a dateline naming where the story was filed
                 continue
             ws = words[k]
             quoted = any(q in text[para:_para_end(text, para)] for q in _QUOTES)
-            trigger = self._has_trigger(ws) or (quoted and any(self._word(w)[1] for w in ws))
+            reports = quoted or any(w.lower() in _OBLIGATION for w in ws)  # "said X must return it"
+            trigger = self._has_trigger(ws) or (reports and any(self._word(w)[1] for w in ws))
             if not trigger and self.treaty_names is not None and self.treaty_names.search(text, s, e):
                 trigger = True
             if trigger and self._has_actor(ws, mid_sentence_names):
@@ -246,6 +241,13 @@ class SentenceFilter:
                     if chars[i] != "\n":
                         chars[i] = " "
         return Selection("".join(chars), len(sents), sum(keep))
+
+
+def _first_char(line: str, pos: int) -> int:
+    """The first non-blank position at or after ``pos``."""
+    while pos < len(line) and line[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _para_end(text: str, para: int) -> int:

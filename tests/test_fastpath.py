@@ -29,9 +29,18 @@ def test_fastpath_masks_filler_and_keeps_length(fast):
     assert len(sel.text) == len(text)
     assert sel.text.count("\n") == text.count("\n")
     assert DIPLOMATIC in sel.text
-    assert "football" in sel.text  # the first body paragraph (dateline) is always kept
+    assert "football" not in sel.text
     assert sel.text.rstrip().endswith(DIPLOMATIC)
     assert sel.selected < sel.sentences
+    dated = "Talks in Ankara\nANKARA (Wire) — " + FILLER + "\n" + DIPLOMATIC + "\n"
+    kept = fast.filter.select(dated, body_start=len("Talks in Ankara\n")).text
+    assert "football" in kept and "Temperatures" not in kept  # a dateline sentence is kept
+
+
+def test_fastpath_sentences_do_not_end_at_abbreviations(fast):
+    text = "Mr. Blinken met Gen. Ortiz in the U.S. on Monday. “We agreed,” he said.\nNew line"
+    sents = [text[s:e] for s, e, _ in fast.filter.sentences(text)]
+    assert sents == ["Mr. Blinken met Gen. Ortiz in the U.S. on Monday.", "“We agreed,” he said.", "New line"]
 
 
 def test_fastpath_facts_match_full_parse(pipeline, fast):

@@ -136,9 +136,10 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     # Gazetteer matches, longest first, left to right.
     i = 0
     n = len(doc)
+    texts = [t.text for t in doc]
     while i < n:
         found = None
-        if (doc[i].is_alpha or doc[i].text[:1].isalnum()) and gz.may_start_name(doc[i].text):
+        if texts[i][:1].isalnum() and gz.may_start_name(texts[i]):
             for size in range(min(_MAX_NGRAM, n - i), 0, -1):
                 span = doc[i:i + size]
                 if "\n" in span.text or not (span[-1].text[:1].isalnum() or span[-1].text.endswith(".")

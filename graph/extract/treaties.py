@@ -35,18 +35,14 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
     RETURNS (tuple[dict, list]): treaties by key, and lifecycle actions.
     """
     doc = ctx.doc
-    known = {}
-    for rec in ctx.lex.treaties:
-        for name in [rec["name"], *rec.get("aliases", [])]:
-            known[normalize(name)] = rec
+    known, pattern = _known_treaties(ctx.lex)
     treaties: dict[str, Treaty] = {}
     token_treaty: dict[int, str] = {}
     text = doc.text
     spans = []
-    for rec in ctx.lex.treaties:
-        for name in [rec["name"], *rec.get("aliases", [])]:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-                spans.append((m.start(), m.end(), rec, m.group(0)))
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.end(), known[m.group(0)], m.group(0)))
     for m in _NAMED.finditer(text):
         name = re.sub(r"^(The|the|A|An)\s+", "", m.group(1))
         if normalize(name) in known or len(name.split()) < 2:
@@ -104,6 +100,24 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
                         if party.startswith("country/"):
                             ctx.index.actors.setdefault(party, country_actor(ctx.gz, party.split("/", 1)[1]))
     return treaties, actions
+
+
+_KNOWN: dict[int, tuple[dict, re.Pattern | None]] = {}
+
+
+def _known_treaties(lex) -> tuple[dict, re.Pattern | None]:
+    """The lexicon's treaties by exact name and by normalised name, and one pattern matching
+    any of their names (built once per process)."""
+    cached = _KNOWN.get(id(lex.treaties))
+    if cached is None:
+        known = {}
+        for rec in lex.treaties:
+            for name in [rec["name"], *rec.get("aliases", [])]:
+                known[name] = known[normalize(name)] = rec
+        names = sorted({n for rec in lex.treaties for n in [rec["name"], *rec.get("aliases", [])]}, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+        cached = _KNOWN[id(lex.treaties)] = (known, pattern)
+    return cached
 
 
 def _party(ref) -> str | None:
