@@ -87,6 +87,10 @@ class SentenceFilter:
         # trigger lemmas that code an event only with one of these object or particle words
         self.required = {lemma: words for lemma, words in required.items() if lemma not in free}
         self.reporting = {w.lower() for w in lex.reporting}
+        self.actor_nouns = {w for w in lex.sector_nouns if " " not in w}
+        self.actor_nouns |= {w.casefold() for t in self.gazetteer.titles for w in t.split() if w.isalpha()}
+        self.actor_nouns -= STOP_WORDS
+        self.actor_nouns |= {_plural(w) for w in self.actor_nouns}
         self.irregular: dict[str, set[str]] = {}
         if "lemmatizer" in nlp.pipe_names:
             lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
@@ -137,25 +141,25 @@ class SentenceFilter:
         return False
 
     def _is_name(self, word: str) -> bool:
-        """A single word the gazetteer knows as a country, demonym, capital or organisation."""
+        """A single word the gazetteer knows as a country, demonym, people, capital or organisation."""
         gz = self.gazetteer
+        if word.endswith("s") and gz.demonym(word[:-1]):
+            return True  # a people: "Nigerians", "Afghans"
         return bool(gz.may_start_name(word) and (gz.country(word) or gz.demonym(word) or gz.capital(word)
                                                  or gz.organization(word)))
 
-    def _has_actor(self, words: list[str], mid_sentence_names: set[str]) -> bool:
-        """A capitalised name, or a pronoun or noun that may refer back to one.
-
-        A sentence's first word is capitalised anyway: it counts as a name when
-        the document also writes it capitalised inside a sentence, or when the
-        gazetteer knows it ("Traffic was delayed" has no actor, "Blinken said" has).
+    def _has_actor(self, words: list[str], name_words: set[str]) -> bool:
+        """A word that can name or stand for an actor: a country, demonym, capital or
+        organisation the gazetteer knows, a personal name (a word the document writes
+        in a run of capitalised words, as "Antony Blinken" or "Mr. Blinken"), a title
+        or group noun ("minister", "officials"), or a pronoun that may refer to one.
+        A lone capitalised word such as a town ("opened in Riverton") is not enough.
         """
-        for i, w in enumerate(words):
+        for w in words:
             low = w.lower()
-            if low in _PRONOUNS:
+            if low in _PRONOUNS or low in self.actor_nouns:
                 return True
-            if not w[:1].isupper() or low in _CALENDAR:
-                continue
-            if i > 0 or (low not in STOP_WORDS and (w in mid_sentence_names or self._is_name(w))):
+            if w[:1].isupper() and low not in _CALENDAR and (w in name_words or self._is_name(w)):
                 return True
         return False
 
@@ -198,7 +202,7 @@ class SentenceFilter:
         if not sents:
             return Selection(text, 0, 0)
         words = [[w for w in _WORD.findall(text[s:e])] for s, e, _ in sents]
-        mid_sentence_names = {w for ws in words for w in ws[1:] if w[:1].isupper()}
+        name_words = _name_words(words)
         paragraphs: dict[int, list[int]] = {}
         for k, (_, _, para) in enumerate(sents):
             paragraphs.setdefault(para, []).append(k)
@@ -215,7 +219,7 @@ class SentenceFilter:
             trigger = self._has_trigger(ws) or (reports and any(self._word(w)[1] for w in ws))
             if not trigger and self.treaty_names is not None and self.treaty_names.search(text, s, e):
                 trigger = True
-            if trigger and self._has_actor(ws, mid_sentence_names):
+            if trigger and self._has_actor(ws, name_words):
                 keep[k] = relevant[k] = True
         seeds = [k for k, kept in enumerate(relevant) if kept]
         names = set()
@@ -241,6 +245,33 @@ class SentenceFilter:
                     if chars[i] != "\n":
                         chars[i] = " "
         return Selection("".join(chars), len(sents), sum(keep))
+
+
+def _plural(noun: str) -> str:
+    """The regular English plural of a noun ("official" -> "officials", "chairman" -> "chairmen")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _name_words(sentences: list[list[str]]) -> set[str]:
+    """Words the document writes in a run of two or more capitalised words ("Antony Blinken",
+    "Mr Blinken", "Red Cross"): the words of personal and other proper names."""
+    out: set[str] = set()
+    for words in sentences:
+        run: list[str] = []
+        for w in [*words, ""]:
+            if w[:1].isupper() and w.lower() not in STOP_WORDS and w.lower() not in _CALENDAR:
+                run.append(w)
+                continue
+            if len(run) > 1:
+                out.update(run)
+            run = []
+    return out
 
 
 def _first_char(line: str, pos: int) -> int:

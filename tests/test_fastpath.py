@@ -83,3 +83,14 @@ def test_pipeline_document_beyond_spacy_max_length(fast):
     facts = next(fast.facts([Article(doc_id="huge", text=text, title="A long record", date="2024-05-16")]))
     assert facts.events and all(e.evidence.start > 1_000_000 for e in facts.events)
     assert all(text[e.evidence.start:e.evidence.end] == e.evidence.text for e in facts.events)
+
+
+def test_fastpath_needs_a_word_that_can_name_an_actor(fast):
+    town = "Talks\nA new clinic opened in Brookdale, offering free care. The team won again.\n"
+    assert "clinic" not in fast.filter.select(town, body_start=6).text  # a lone town name is no actor
+    for sentence, word in [("Thousands of Peruvians staged a protest on Friday.", "Peruvians"),
+                           ("Officials offered help to the flood victims.", "Officials"),
+                           ("Later, Okafor rejected the offer.", "Okafor")]:
+        text = "Talks\nThe weather was mild. President Grace Okafor spoke to the press.\n" + sentence + "\n"
+        kept = fast.filter.select(text, body_start=6).text
+        assert word in kept and "weather" not in kept
