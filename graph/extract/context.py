@@ -184,6 +184,32 @@ class DocContext:
             return self._nominal(t)
         return []
 
+    def _title_holder(self, t: Token, lemma: str, mod_mentions: list) -> ActorRef | None:
+        """"Iran's deputy foreign minister": the one person of the document from that country
+        whose role holds the title's words, if the text names exactly one."""
+        if lemma not in self.title_words:
+            return None
+        code = next((m.code for m in mod_mentions if m.kind in ("Country", "Demonym", "Capital") and m.code), None)
+        if code is None:
+            return None
+        words = {w.lower_ for w in t.subtree if w.i <= t.i and w.is_alpha} - {"the", "s"}
+        best, best_score, tie = None, 0, False
+        for actor in self.index.actors.values():
+            if actor.kind != "Person" or actor.country != code:
+                continue
+            role_words = {w for role in actor.roles for w in role.lower().split()}
+            if lemma not in role_words:
+                continue
+            score = len(words & role_words)
+            if score > best_score:
+                best, best_score, tie = actor, score, False
+            elif score == best_score:
+                tie = True
+        if best is None or tie:
+            return None
+        self.index.used.add(best.key)
+        return ActorRef(best.key, self._phrase(t), best.country, best.sector)
+
     def _described_country(self, person: Mention) -> str | None:
         """The country an appositive, "of" phrase or title modifier gives one mention of a person."""
         h = self.doc[person.end - 1]
@@ -299,6 +325,9 @@ class DocContext:
                     self.index.used.add(p.key)
                     return [ActorRef(p.key, t.sent.text[t.left_edge.idx - t.sent.start_char:t.idx - t.sent.start_char + len(t.text)], p.country, p.sector)]
             return []
+        holder = self._title_holder(t, lemma, mod_mentions)
+        if holder is not None:
+            return [holder]
         if mod_mentions:
             m = mod_mentions[-1]
             # "the Biden administration": a person's government.

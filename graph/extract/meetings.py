@@ -30,7 +30,9 @@ def _with_objects(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorR
     """Participants named by "with X", "between X and Y", or as direct object."""
     out: list[ActorRef] = []
     for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("with", "between", "among") and not _inside_clause(t, tok) \
+        # "with A and with B": the second "with" is a conjunct of the first
+        is_prep = t.dep_ == "prep" or (t.dep_ == "conj" and t.head.lower_ == t.lower_)
+        if is_prep and t.lower_ in ("with", "between", "among") and not _inside_clause(t, tok) \
                 and (t.lower_ == "with" or t.head.i == tok.i):  # "between" names the meeting's own sides
             pobj = _child(t, "pobj")
             if pobj is None:
@@ -145,6 +147,9 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
         elif tok.dep_ in ("nsubj",):
             subjects = []
         others = _with_objects(ctx, scope, {s.key for s in subjects})
+        if not others and scope.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT:
+            # "held meetings on Tuesday with A": the parser hangs "with" on the verb
+            others = _with_objects(ctx, verb, {s.key for s in subjects})
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
         negated = ctx.negated(verb) if verb.i != tok.i else False
         if any(c.lower_ in ("separate", "individual", "bilateral") for c in tok.children) and len(others) > 1 and subjects:
@@ -270,11 +275,21 @@ def _merge(ctx: DocContext, raw: list[Meeting], sidelines: list[tuple[int, Token
             parent = result[m.parent]
             m.place = m.place or parent.place
             m.date = m.date or parent.date
-        if m.place is None and ctx.dateline_place and m.date and m.date == ctx.article.date:
-            m.place = ctx.dateline_place
+        if m.place is None and ctx.dateline_place and _days_before(ctx.article.date, m.date) in range(0, 4):
+            m.place = ctx.dateline_place  # a meeting of the last few days, reported from the dateline city
     keep = [m for m in result if len({p.key for p in m.participants}) >= 2]
     index_map = {id(m): i for i, m in enumerate(keep)}
     for m in keep:
         if m.parent is not None:
             m.parent = index_map.get(id(result[m.parent]))
     return keep
+
+
+def _days_before(published: str | None, date: str | None) -> int | None:
+    """Days from a day-precision date to the publication date (None when either is vaguer)."""
+    from datetime import date as Date
+
+    try:
+        return (Date.fromisoformat(published or "") - Date.fromisoformat(date or "")).days
+    except ValueError:
+        return None

@@ -23,7 +23,15 @@ _LIFECYCLE = {"sign": "sign", "ratify": "ratify", "suspend": "suspend", "withdra
               "abandon": "withdraw", "quit": "withdraw", "leave": "withdraw", "implement": "implement",
               "terminate": "terminate", "scrap": "terminate", "step": "withdraw", "pull": "withdraw",
               "join": "join", "accede": "join", "negotiate": "negotiate", "conclude": "sign", "reach": "sign"}
-_NAMED = re.compile(r"\b((?:[A-Z][\w\-]*\s+){1,6}(?:Treaty|Agreement|Accords?|Convention|Pact|Protocol))\b")
+_KINDS = r"(?:Treaty|Agreement|Accords?|Convention|Pact|Protocol)"
+_CONNECTOR = r"(?:(?:of|and)\s+)"
+_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w\-]*"
+# "New START Treaty", "Addis Ababa Cessation of Hostilities Agreement", "Treaty of Rome",
+# "Agreement on the Use and Protection of Transboundary Rivers": capitalised words around the
+# kind of agreement, with the small words names keep in lower case
+_NAMED = re.compile(r"\b((?:[A-Z][\w\-]*\s+" + _CONNECTOR + r"*){0,8}" + _KINDS
+                    + r"(?:\s+(?:on|of|for|between)\s+(?:the\s+)?" + _WORD
+                    + r"(?:\s+(?:(?:of|on|for|and|the)\s+)*" + _WORD + r")*)?)\b")
 _ANAPHORA = {"treaty", "pact", "accord", "agreement", "deal", "convention"}
 
 

@@ -1,0 +1,50 @@
+"""Meetings, title holders, treaty names and datelines, on fresh sentences written for these tests."""
+
+
+def _meetings(facts):
+    return [sorted(p.text for p in m.participants) for m in facts.meetings if not m.negated]
+
+
+def test_separate_meetings_with_a_and_with_b_hung_on_the_verb(extract):
+    facts = extract("Norwegian Foreign Minister Kari Dahl held separate talks on Monday with Chilean "
+                    "Foreign Minister Luis Parra and with Peruvian Foreign Minister Rosa Vidal.")
+    meetings = _meetings(facts)
+    assert len(meetings) == 2
+    assert all("Kari Dahl" in m for m in meetings)
+    assert {p for m in meetings for p in m} >= {"Luis Parra", "Rosa Vidal"}
+
+
+def test_title_with_country_possessive_is_the_one_holder_named(extract):
+    facts = extract("Peru's deputy foreign minister, Rosa Vidal, arrived in Oslo. Norwegian Foreign Minister "
+                    "Kari Dahl met Peru's deputy foreign minister on Monday.")
+    keys = {p.key for m in facts.meetings for p in m.participants}
+    vidal = next(a.key for a in facts.actors.values() if a.name == "Rosa Vidal")
+    assert vidal in keys
+
+
+def test_treaty_names_keep_their_small_words():
+    from graph.extract.treaties import _NAMED
+
+    def names(text):
+        return [m.group(1) for m in _NAMED.finditer(text)]
+
+    assert names("They signed the Lake Chad Cessation of Hostilities Agreement on Friday.") == \
+        ["Lake Chad Cessation of Hostilities Agreement"]
+    assert names("They signed an Agreement on the Protection of Migratory Birds in Lima.") == \
+        ["Agreement on the Protection of Migratory Birds"]
+    assert names("Under the Lusaka Protocol, both sides disarmed.") == ["Lusaka Protocol"]
+    assert names("The pact was renewed on Monday.") == []
+
+
+def test_named_treaty_with_small_words_is_extracted(extract):
+    facts = extract("Chile and Peru signed the Agreement on the Protection of Migratory Birds on Friday.")
+    assert any(t.name == "Agreement on the Protection of Migratory Birds" for t in facts.treaties.values())
+
+
+def test_recent_meeting_takes_the_dateline_city(extract):
+    facts = extract("Talks in Oslo\nOSLO — Chilean Foreign Minister Luis Parra met Peruvian Foreign Minister "
+                    "Rosa Vidal on Monday.", date="2024-05-15", title="Talks in Oslo")
+    assert [facts.actors[m.place].name for m in facts.meetings if m.place] == ["Oslo"]
+    late = extract("Talks in Oslo\nOSLO — Chilean Foreign Minister Luis Parra met Peruvian Foreign Minister "
+                   "Rosa Vidal on March 3.", date="2024-05-15", title="Talks in Oslo")
+    assert [m.place for m in late.meetings] == [None]  # weeks earlier: the dateline says nothing
