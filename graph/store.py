@@ -3,11 +3,12 @@
 Replacing a document's graph is one transaction, so an interrupted ingest
 never leaves half a document. Only one process may write a store at a time.
 
-The default graph holds the union of the document graphs as a set: every
-statement once, however many documents state it. Queries run over it, so a
-country named in 10,000 documents joins as one triple, not 10,000 copies
-(Oxigraph's union-of-named-graphs view keeps the duplicates). Writers keep
-it in step inside the same transaction as the document graph.
+One more named graph, ``UNION_GRAPH``, holds the union of the document graphs
+as a set: every statement once, however many documents state it. Queries take
+it as their default graph, so a country named in 10,000 documents joins as one
+triple, not 10,000 copies (Oxigraph's union-of-named-graphs view keeps the
+duplicates). Writers keep it in step in the same transaction as the document
+graph; exports leave it out.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from .mapping import doc_iri
-from .vocab import DG, PREFIXES
+from .vocab import DG, ID, PREFIXES
 
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "exports" / "store"
 
@@ -28,6 +29,8 @@ _FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
     ".json": ox.RdfFormat.JSON_LD,
 }
+UNION_GRAPH = ox.NamedNode(str(ID["graph/union"]))
+_UNION_LINE_END = f" {UNION_GRAPH} .\n".encode()
 STREAM_ABOVE = 200_000  # statements; bigger stores are exported without sorting in Python
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
 
@@ -86,11 +89,11 @@ class Store:
             if read_only:
                 self._union_view = True  # a store from before the union graph: query the slow view
             else:
-                self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+                self._store.update(f"INSERT {{ GRAPH {UNION_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
 
     def _lacks_union_graph(self) -> bool:
-        has_default = next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
-        return has_default is None and next(iter(self._store.named_graphs()), None) is not None
+        has_union = next(iter(self._store.quads_for_pattern(None, None, None, UNION_GRAPH)), None)
+        return has_union is None and next(iter(self._store.named_graphs()), None) is not None
 
     # ------------------------------------------------------------ writing
     def replace_document(self, doc_id: str, triples: Iterable[tuple]) -> int:
@@ -104,7 +107,8 @@ class Store:
         graph = ox.NamedNode(str(doc_iri(doc_id)))
         statements = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
         body = "\n".join(f"{s} {p} {o} ." for s, p, o in statements)
-        self._store.update(f"{_drop_graph(graph)} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }}\n{body} }}")
+        self._store.update(f"{_drop_graph(graph)} ;\n"
+                           f"INSERT DATA {{ GRAPH {graph} {{ {body} }}\nGRAPH {UNION_GRAPH} {{ {body} }} }}")
         return len(statements)
 
     def put_documents(self, results: Iterable) -> int:
@@ -125,25 +129,25 @@ class Store:
             seen.add(r.doc_id)
         data = b"".join(r.nquads for r in new)
         if data:
-            self._store.load(data + _to_default_graph(data), format=ox.RdfFormat.N_QUADS)
+            self._store.load(data + _to_union_graph(data), format=ox.RdfFormat.N_QUADS)
         for r in changed:
             graph = ox.NamedNode(str(doc_iri(r.doc_id)))
             quads = ox.parse(r.nquads, format=ox.RdfFormat.N_QUADS) if r.nquads else []
             body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            self._store.update(f"{_drop_graph(graph)} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }}\n{body} }}")
+            self._store.update(f"{_drop_graph(graph)} ;\n"
+                               f"INSERT DATA {{ GRAPH {graph} {{ {body} }}\nGRAPH {UNION_GRAPH} {{ {body} }} }}")
         return sum(r.triples for r in new) + sum(r.triples for r in changed)
 
     def bulk_load(self, path: str | Path) -> None:
         """Load an N-Quads/TriG file fast and without a transaction (for building a fresh store).
 
-        The union graph is loaded from the same file: each statement once more,
-        in the default graph.
+        The union graph is loaded from the same file: each statement once more.
         """
         fmt = _FORMATS.get(Path(path).suffix.lower())
         if fmt not in _QUAD_FORMATS:
             raise StoreError(f"{path}: bulk load reads N-Quads or TriG, not {Path(path).suffix!r}")
         self._store.bulk_load(path=str(path), format=fmt)
-        union = (ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=fmt))
+        union = (ox.Quad(q.subject, q.predicate, q.object, UNION_GRAPH) for q in ox.parse(path=str(path), format=fmt))
         self._store.bulk_extend(union)
 
     def update(self, sparql: str) -> None:
@@ -160,7 +164,7 @@ class Store:
 
     def documents(self) -> list[str]:
         """Ids of the stored documents, sorted."""
-        rows = self.select(f"SELECT ?id WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id }} }}")
+        rows = self.select(f"SELECT ?id WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id }} FILTER(?g != {UNION_GRAPH}) }}")
         return sorted({r["id"] for r in rows})
 
     def remove_document(self, doc_id: str) -> None:
@@ -172,13 +176,15 @@ class Store:
 
     def __len__(self) -> int:
         """The number of statements in the document graphs (the union graph not counted)."""
-        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {UNION_GRAPH}) }}")
         return int(next(iter(rows))["n"].value)
 
     # ------------------------------------------------------------ reading
     def query(self, sparql: str):
         """Run a SPARQL query; its default graph is the union of all document graphs."""
-        return self._store.query(sparql, use_default_graph_as_union=self._union_view, prefixes=dict(PREFIXES))
+        if self._union_view:
+            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+        return self._store.query(sparql, default_graph=UNION_GRAPH, prefixes=dict(PREFIXES))
 
     def select(self, sparql: str) -> list[dict]:
         """A SELECT query's rows as dicts of plain values (unbound columns omitted)."""
@@ -192,7 +198,7 @@ class Store:
     def quads(self, doc_ids: Iterable[str] | None = None) -> Iterator[ox.Quad]:
         """The statements of these documents' graphs (all documents when None)."""
         if doc_ids is None:
-            for graph in sorted(self._store.named_graphs(), key=str):
+            for graph in self._graphs(None):
                 yield from self._store.quads_for_pattern(None, None, None, graph)
             return
         for doc_id in doc_ids:
@@ -230,13 +236,15 @@ class Store:
 
     def _triples(self, doc_ids: Iterable[str] | None) -> Iterator[ox.Quad]:
         if doc_ids is None and not self._union_view:
-            return self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            return self._store.quads_for_pattern(None, None, None, UNION_GRAPH)
         return self.quads(doc_ids)
 
     def _export_stream(self, out: Path, fmt, doc_ids: Iterable[str] | None) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-        if fmt == ox.RdfFormat.N_QUADS:
+        if fmt == ox.RdfFormat.N_QUADS and doc_ids is None and not self._union_view:
+            self._dump_document_nquads(out)
+        elif fmt == ox.RdfFormat.N_QUADS:
             with open(out, "wb") as fh:
                 for graph in self._graphs(doc_ids):
                     triples = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
@@ -244,16 +252,26 @@ class Store:
         elif fmt in _QUAD_FORMATS:
             ox.serialize(self.quads(doc_ids), str(out), fmt, prefixes=prefixes)
         elif doc_ids is None and not self._union_view:
-            self._store.dump(str(out), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+            self._store.dump(str(out), fmt, from_graph=UNION_GRAPH, prefixes=prefixes)
         else:
             triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True) \
                 if doc_ids is None else (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(doc_ids))
             ox.serialize(triples, str(out), fmt, prefixes=prefixes)
         return None
 
+    def _dump_document_nquads(self, out: Path) -> None:
+        """Oxigraph's own N-Quads dump, less the union graph's lines (found by their last term)."""
+        tmp = out.with_name(out.name + ".part")
+        try:
+            self._store.dump(str(tmp), ox.RdfFormat.N_QUADS)
+            with open(tmp, "rb") as src, open(out, "wb") as dst:
+                dst.writelines(line for line in src if not line.endswith(_UNION_LINE_END))
+        finally:
+            tmp.unlink(missing_ok=True)
+
     def _graphs(self, doc_ids: Iterable[str] | None) -> list[ox.NamedNode]:
         if doc_ids is None:
-            return sorted(self._store.named_graphs(), key=str)
+            return sorted((g for g in self._store.named_graphs() if g != UNION_GRAPH), key=str)
         return [ox.NamedNode(str(doc_iri(d))) for d in doc_ids]
 
 
@@ -264,16 +282,16 @@ def _sort_key(item) -> tuple:
 
 def _drop_graph(graph: ox.NamedNode) -> str:
     """SPARQL update that drops a document graph and the union statements only it held."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
+    return (f"DELETE {{ GRAPH {UNION_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph} && ?other != {UNION_GRAPH}) }} }} ;\n"
             f"DROP SILENT GRAPH {graph}")
 
 
-def _to_default_graph(nquads: bytes) -> bytes:
-    """N-Quads lines of named graphs as the same statements in the default graph.
+def _to_union_graph(nquads: bytes) -> bytes:
+    """N-Quads lines of document graphs as the same statements in the union graph.
 
     Each line ends in ``<graph> .``; N-Quads escapes line breaks inside
     literals, so cutting the last IRI off each line is safe.
     """
-    return b"".join(line.rsplit(b" ", 2)[0] + b" .\n" for line in nquads.splitlines() if line.strip())
+    return b"".join(line.rsplit(b" ", 2)[0] + _UNION_LINE_END for line in nquads.splitlines() if line.strip())
 

@@ -157,7 +157,8 @@ def phase_store(shards: Path, out_dir: Path, min_triples: int) -> dict:
     copies = max(1, -(-min_triples // max(lines, 1)))
     with open(big, "wb") as fh:
         for k in range(copies):
-            fh.write(data if k == 0 else data.replace(b"/doc/bench-", f"/doc/c{k}-bench-".encode()))
+            # every copy is other documents: their ids, and the fact IRIs built from them, change
+            fh.write(data if k == 0 else data.replace(b"bench-0", f"c{k}-bench-0".encode()))
     store_dir = out_dir / "big-store"
     shutil.rmtree(store_dir, ignore_errors=True)
     store = Store(store_dir)

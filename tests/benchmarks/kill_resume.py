@@ -105,7 +105,10 @@ def check_whole(store, hashes: dict[str, str]) -> list[str]:
     from graph.mapping import doc_iri
 
     problems = []
-    rows = store.select("SELECT ?g ?d ?id ?h WHERE { GRAPH ?g { ?d a dg:Document ; dg:docId ?id ; dg:contentHash ?h } }")
+    from graph.store import UNION_GRAPH
+
+    rows = store.select("SELECT ?g ?d ?id ?h WHERE { GRAPH ?g { ?d a dg:Document ; dg:docId ?id ; dg:contentHash ?h } "
+                        f"FILTER(?g != {UNION_GRAPH}) }}")
     by_graph = defaultdict(list)
     for r in rows:
         by_graph[r["g"]].append(r)
@@ -121,6 +124,10 @@ def check_whole(store, hashes: dict[str, str]) -> list[str]:
             problems.append(f"{g}: graph name does not match its document {r['id']!r}")
         if hashes.get(r["id"]) != r["h"]:
             problems.append(f"{g}: content hash differs from the corpus")
+    statements = {(q.subject, q.predicate, q.object) for q in store.quads()}
+    union = {(q.subject, q.predicate, q.object) for q in store._store.quads_for_pattern(None, None, None, UNION_GRAPH)}
+    if union != statements:
+        problems.append(f"union graph out of step: {len(union - statements)} extra, {len(statements - union)} missing")
     return problems
 
 
@@ -183,7 +190,9 @@ def kill_and_resume(n_docs: int, work: Path, kill_at: float = 0.5, batch_size: i
     store = Store(store_dir, read_only=True)
     after = len(store.documents())
     problems += check_whole(store, hashes)
-    doc_nodes = len(store.select("SELECT ?g ?d WHERE { GRAPH ?g { ?d a dg:Document } }"))
+    from graph.store import UNION_GRAPH
+
+    doc_nodes = len(store.select(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?d a dg:Document }} FILTER(?g != {UNION_GRAPH}) }}"))
     final = snapshot(store)
     del store
     duplicates = doc_nodes - after
