@@ -248,3 +248,14 @@ def test_release_of_a_titled_person_targets_the_person_not_the_title_word(extrac
 def test_coordinated_country_name_and_demonym_are_both_sources(extract):
     evs = _events(extract("U.S. and Mexican negotiators urged Venezuela to release the prisoners."))
     assert ("REQUEST", ["MEX", "USA"], ["VEN"]) in evs
+
+
+def test_noun_trigger_needs_its_modifier(extract):
+    assert [e[0] for e in _events(extract("The Sudanese army launched a military campaign in Darfur."))] == ["ASSAULT"]
+    assert not _events(extract("The Sudanese party launched an election campaign in Darfur."))
+
+
+def test_participle_after_a_document_noun_is_not_the_subjects_act(extract):
+    evs = _events(extract("Officials said Cuba and Laos were the only states to oppose a resolution by the "
+                          "assembly condemning the attacks on Israel."))
+    assert not any(e[0] == "ACCUSE" and ("CUB" in e[1] or "LAO" in e[1]) for e in evs)

@@ -38,6 +38,9 @@ def _kin(kind: str) -> str:
 
 # speech acts besides reporting verbs that a speaker coordinates with "said"
 _SPEECH_ACTS = frozenset({"warn", "urge", "accuse", "threaten", "vow", "pledge", "insist"})
+# verbs whose subject is the author of the document they take as object
+_ISSUING_VERBS = frozenset({"issue", "release", "publish", "adopt", "send", "deliver", "sign", "make", "put",
+                            "draft", "circulate", "present", "submit", "read", "post"})
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report", "message",
                    "note", "memorandum", "appeal", "ultimatum", "decree", "warning", "notice"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -440,7 +443,8 @@ class DocContext:
                 if poss is not None:
                     return self.refs(poss)
                 # "issued a statement demanding …": whoever issued it
-                if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in _DOCUMENT_NOUNS:
+                if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in _DOCUMENT_NOUNS \
+                        and head.head.lemma_.lower() in _ISSUING_VERBS:
                     return self.subject(head.head, depth + 1)
                 return []
             return self.subject(head, depth + 1)

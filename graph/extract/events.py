@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ..facts import ActorRef, Event
 from ..lexicons import Trigger
 from .actors import Mention
-from .context import DocContext
+from .context import _DOCUMENT_NOUNS, DocContext
 
 _COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"}
 _YIELDING = {"RETREAT", "CONCEDE"}
@@ -101,7 +101,22 @@ def _light_noun_trigger(ctx: DocContext, verb: Token) -> Trigger | None:
     if obj is None:
         return None
     forms = {verb.lemma_.lower(), verb.lower_}
-    return next((t for t in ctx.lex.triggers_for(obj.lemma_.lower(), "NOUN") if forms & set(t.light)), None)
+    return next((t for t in ctx.lex.triggers_for(obj.lemma_.lower(), "NOUN")
+                 if forms & set(t.light) and _modifiers_match(obj, t)), None)
+
+
+def _describes_document(tok: Token) -> bool:
+    """A participle after a document noun that the parser hung on an earlier noun ("the only
+    countries to reject a declaration by X condemning the war": the declaration condemns)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return False
+    return any(t.lemma_.lower() in _DOCUMENT_NOUNS and t.pos_ == "NOUN" for t in tok.doc[tok.head.i + 1:tok.i])
+
+
+def _modifiers_match(noun: Token, trig: Trigger) -> bool:
+    """A noun trigger with "objects" needs one of them among its modifiers ("military campaign")."""
+    return not trig.objects or any(c.lemma_.lower() in trig.objects for c in noun.children
+                                   if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _in_condition(tok: Token) -> bool:
@@ -301,6 +316,8 @@ def extract_events(ctx: DocContext) -> list[Event]:
             if tok.pos_ != "NOUN":
                 continue
             for trig in ctx.lex.triggers_for(tok.lemma_.lower(), "NOUN"):
+                if not _modifiers_match(tok, trig):
+                    continue
                 verb = tok.head
                 # the tagger sometimes mislemmatises a light verb ("staged" -> "stag")
                 forms = {verb.lemma_.lower(), verb.lower_, verb.lower_[:-1], verb.lower_[:-2]}
@@ -428,6 +445,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         return None
     if _warning_without_threat(ctx, tok):
         return None
+    if _describes_document(tok):
+        return None  # "a declaration by X condemning Y": what a text says, coded with the text's fate
     if _reduced_passive(tok) and not _by_phrase(ctx, tok):
         return None  # "the price cap agreed last year": a participle naming a thing, not an act
     modality = "asserted"
