@@ -72,6 +72,117 @@ class Title:
     country: str | None
 
 
+@dataclass(frozen=True)
+class Leader:
+    """One person in one post (a line of ``leaders.tsv``)."""
+
+    name: str
+    code: str  # ISO alpha-3 of the state served, SUN, or IGO
+    role: str
+    first: int
+    last: int | None  # None: still in office when the list was written
+    surname: str
+    alone: bool  # the surname on its own names this person
+
+    def distance(self, year: int) -> int:
+        """Years between ``year`` and this term (0 inside it)."""
+        if year < self.first:
+            return self.first - year
+        if self.last is not None and year > self.last:
+            return year - self.last
+        return 0
+
+
+_PERSON_PREFIXES = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "sheikh", "shaikh", "sayyid", "sayyed", "king",
+                    "queen", "prince", "princess", "emir", "sultan", "ayatollah", "mullah", "president", "premier"}
+_GENERATION = {"jr", "sr", "ii", "iii"}
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"})
+
+
+@lru_cache(maxsize=50_000)
+def person_key(name: str) -> str:
+    """The look-up form of a person's name: no diacritics, honorifics, dots, hyphens or Arabic articles
+    ("Sheikh Abdel Fattah el-Sisi" -> "abdel fattah sisi")."""
+    t = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    words = re.sub(r"[^\w]+", " ", t.replace("'s ", " ")).split()
+    while len(words) > 1 and words[0] in _PERSON_PREFIXES:
+        words = words[1:]
+    return " ".join(w for i, w in enumerate(words) if not (w in ("al", "el") and i < len(words) - 1))
+
+
+def _first_last(key: str) -> str | None:
+    words = key.split()
+    while len(words) > 2 and words[-1] in _GENERATION:
+        words = words[:-1]
+    return f"{words[0]} {words[-1]}" if len(words) > 1 else None
+
+
+@dataclass
+class LeaderIndex:
+    """The leaders dictionary (``ontology/lexicons/leaders.tsv``) indexed by full name and by surname."""
+
+    by_name: dict[str, list[Leader]] = field(default_factory=dict)
+    by_surname: dict[str, list[Leader]] = field(default_factory=dict)
+    by_first: dict[str, list[tuple[str, Leader]]] = field(default_factory=dict)
+    size: int = 0
+
+    def add(self, leader: Leader, variants: list[str]) -> None:
+        self.size += 1
+        for name in {leader.name, *variants}:
+            key = person_key(name)
+            if " " not in key:  # a one-word form ("Suharto", "Zelenskyy") is a surname form
+                self.by_surname.setdefault(key, []).append(leader)
+                continue
+            self.by_name.setdefault(key, []).append(leader)
+            fl = _first_last(key)
+            if fl and fl != key:
+                self.by_name.setdefault(fl, []).append(leader)
+            self.by_first.setdefault(key.split()[0], []).append((key.split()[-1], leader))
+        self.by_surname.setdefault(person_key(leader.surname), []).append(leader)
+
+    def full_name(self, name: str) -> list[Leader]:
+        """Entries for a full name, exact, by first and last word, or with the surname one letter off
+        ("Abdelaziz Bouteflicka")."""
+        key = person_key(name)
+        if " " not in key:
+            return []
+        found = self.by_name.get(key) or self.by_name.get(_first_last(key) or "", [])
+        if found:
+            return found
+        words = key.split()
+        last = words[-1]
+        if len(last) < 5:
+            return []
+        return [leader for other, leader in self.by_first.get(words[0], ()) if _one_edit(last, other)]
+
+    def surname(self, name: str) -> list[Leader]:
+        """Entries whose surname (or one-word name) this is."""
+        return self.by_surname.get(person_key(name), [])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _read_leaders() -> LeaderIndex:
+    index = LeaderIndex()
+    for row in _read_tsv("leaders.tsv"):
+        name, code, role, first, last, surname, alone, variants = (row + [""] * 8)[:8]
+        surname = surname or name.split()[-1]
+        leader = Leader(name, code, role, int(first), int(last) if last else None, surname, alone == "yes")
+        index.add(leader, [v.strip() for v in variants.split("|") if v.strip()])
+    return index
+
+
 @dataclass
 class Gazetteer:
     """Look-ups from surface forms to countries, organisations, cities and titles."""
@@ -86,6 +197,7 @@ class Gazetteer:
     titles: dict[str, Title] = field(default_factory=dict)
     regions: set[str] = field(default_factory=set)
     first_words: set[str] = field(default_factory=set)
+    leaders: LeaderIndex = field(default_factory=LeaderIndex)
 
     def may_start_name(self, token: str) -> bool:
         """Whether a country, demonym, capital or organisation name can begin with this token.
@@ -252,6 +364,7 @@ def load() -> Gazetteer:
     for title, sector, country, *_ in (r + ["", ""] for r in _read_tsv("titles.tsv")):
         gz.titles[title.casefold()] = Title(title, sector or "GOV", country or None)
     gz.regions = {normalize(r[0]) for r in _read_tsv("regions.tsv")}
+    gz.leaders = _read_leaders()
     gz.first_words = {"the"} | {_lead_word(key) for table in (gz.country_names, gz.demonyms, gz.capitals, gz.org_names)
                                 for key in table}
     return gz

@@ -259,3 +259,24 @@ def test_participle_after_a_document_noun_is_not_the_subjects_act(extract):
     evs = _events(extract("Officials said Cuba and Laos were the only states to oppose a resolution by the "
                           "assembly condemning the attacks on Israel."))
     assert not any(e[0] == "ACCUSE" and ("CUB" in e[1] or "LAO" in e[1]) for e in evs)
+
+
+def test_exercises_alone_are_a_show_of_force_and_with_a_partner_cooperation(extract):
+    assert [e[0] for e in _events(extract("Iranian warships held three days of live-fire drills in the Gulf."))] \
+        == ["MOBILIZE"]
+    assert ("COOPERATE", ["EGY"], ["GRC"]) in _events(extract("The Egyptian navy held joint drills with Greece."))
+
+
+def test_reaction_to_an_act_named_by_a_definite_noun_targets_its_author(extract):
+    evs = _events(extract("Peru expelled Bolivia's ambassador on Monday. Bolivia's government condemned the decision."))
+    assert ("ACCUSE", ["BOL"], ["PER"]) in evs
+
+
+def test_endorsing_a_package_of_sanctions_is_a_sanction(extract):
+    evs = _events(extract("Canada on Friday adopted a new package of sanctions against Belarus."))
+    assert ("SANCTION", ["CAN"], ["BLR"]) in evs
+
+
+def test_a_capital_inside_a_treaty_name_is_no_recipient(extract):
+    evs = _events(extract("Chile urged Argentina to respect the Vienna Convention on consular relations."))
+    assert all("AUT" not in e[2] for e in evs)

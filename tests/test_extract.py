@@ -132,3 +132,89 @@ def test_extract_headline_names_need_the_body(extract):
     text = "Minister Condemns Attack on Convoy\nThe minister spoke on Monday in Lagos."
     f = extract(text, title="Minister Condemns Attack on Convoy")
     assert not [a for a in f.actors.values() if a.kind == "Person"]
+
+
+def _actors_with_date(pipeline, text: str, date: str | None):
+    from graph.extract.actors import extract_actors
+
+    ex = pipeline.extractor
+    return extract_actors(pipeline.nlp(text), ex.gz, ex.titles, date=date).actors
+
+
+def test_extract_leader_dictionary_gives_a_bare_surname_its_country(extract):
+    f = extract("Yeltsin rejected the proposal and left the summit early.", date="1996-05-02")
+    assert _people(f)["Yeltsin"].country == "RUS"
+
+
+def test_extract_leader_dictionary_needs_a_title_for_a_common_surname(extract, pipeline):
+    titled = extract("Prime Minister Brown flew to Dublin for the talks.", date="2008-02-01")
+    assert _people(titled)["Brown"].country == "GBR"
+    untitled = extract("Brown flew to Dublin for the talks.", date="2008-02-01")
+    assert "GBR" not in {p.country for p in _people(untitled).values()}
+    # "President Lee" names leaders of two states: the date tells which
+    text = "President Lee spoke to the farmers."
+    assert _actors_with_date(pipeline, text, None)["person/lee"].country is None
+    assert _actors_with_date(pipeline, text, "2010-05-05")["person/lee"].country == "KOR"
+    assert _actors_with_date(pipeline, text, "1995-05-05")["person/lee"].country == "TWN"
+
+
+def test_extract_leader_dictionary_matches_spelling_slips_of_the_full_name(extract):
+    f = extract("Abdelaziz Bouteflicka promised a new constitution.")
+    assert _people(f)["Abdelaziz Bouteflicka"].country == "DZA"
+
+
+def test_extract_leader_dictionary_text_country_wins(extract):
+    f = extract("Canadian Prime Minister Ronald Reagan opened the fair.")  # a namesake the text places
+    assert _people(f)["Ronald Reagan"].country == "CAN"
+
+
+def test_extract_leader_dictionary_ignores_namesakes_with_other_given_names(extract):
+    f = extract("Priya Gandhi, a student, joined the march.")
+    assert _people(f)["Priya Gandhi"].country is None
+
+
+def test_extract_leader_dictionary_never_creates_people(extract):
+    f = extract("Moscow and Minsk signed a gas deal.")
+    assert not _people(f)
+
+
+def test_extract_leader_dictionary_role_and_date(pipeline):
+    # the date picks the post; a role the text gives is kept
+    actors = _actors_with_date(pipeline, "Jens Stoltenberg arrived in Oslo.", "2019-06-01")
+    assert actors["person/jens-stoltenberg"].code == "IGO"
+    assert actors["person/jens-stoltenberg"].roles == ["secretary-general"]
+    actors = _actors_with_date(pipeline, "Jens Stoltenberg arrived in Oslo.", "2009-06-01")
+    assert actors["person/jens-stoltenberg"].country == "NOR"
+    actors = _actors_with_date(pipeline, "Tony Blair spoke at the forum.", "2015-03-01")
+    assert actors["person/tony-blair"].roles == ["former prime minister"]
+    actors = _actors_with_date(pipeline, "Envoy Tony Blair spoke at the forum.", "2015-03-01")
+    assert actors["person/tony-blair"].roles == ["Envoy"]
+
+
+def test_extract_counterpart_country_is_not_the_officials(extract):
+    f = extract("President Ardell Monk threatened sanctions against Peru.")
+    assert _people(f)["Ardell Monk"].country is None
+    f = extract("President Ardell Monk announced a curfew in Peru.")
+    assert _people(f)["Ardell Monk"].country == "PER"
+    f = extract("President Ardell Monk banned Peruvian opposition rallies.")
+    assert _people(f)["Ardell Monk"].country == "PER"
+
+
+def test_extract_official_speaks_for_the_state_body_just_named(extract):
+    f = extract("Norway's foreign ministry replied on Friday. Spokeswoman Ingrid Solvang said the claims were false.")
+    assert _people(f)["Ingrid Solvang"].country == "NOR"
+    f = extract("Norway rejected the claims. Spokeswoman Ingrid Solvang said they were false.")
+    assert _people(f)["Ingrid Solvang"].country is None  # a bare country may be a counterpart
+
+
+def test_extract_organisation_and_occupation_give_role_and_country(extract):
+    f = extract("The release of WNBA star Dana Kroll was announced on Friday.")
+    kroll = _people(f)["Dana Kroll"]
+    assert kroll.roles == ["WNBA star"] and kroll.country == "USA"
+    f = extract("Premier League footballer Tom Ashby met the minister.")
+    assert _people(f)["Tom Ashby"].country == "GBR" and "League" not in _people(f)
+
+
+def test_extract_given_name_the_tagger_left_out(extract):
+    f = extract("The former minister, Héctor Bocanegra Ruiz, was granted asylum last month.")
+    assert _people(f)["Héctor Bocanegra Ruiz"].roles == ["former minister"]

@@ -43,3 +43,30 @@ def test_gazetteer_organisations_with_codes(gz):
     assert gz.organization("G-20").code == "IGO"
     assert gz.organization("U.N.").key == "united-nations"
     assert gz.organization("State Department").country == "USA"
+
+
+@pytest.mark.parametrize("word,code", [("Argentine", "ARG"), ("Bosnian", "BIH"), ("Uzbek", "UZB"), ("Tajik", "TJK"),
+                                       ("Azeri", "AZE"), ("Ecuadorian", "ECU"), ("Northern Irish", "GBR")])
+def test_gazetteer_common_demonyms(gz, word, code):
+    assert gz.demonym(word) == code
+
+
+def test_gazetteer_northern_ireland_is_british(gz):
+    assert gz.country("Northern Ireland") == "GBR" and gz.country("Ireland") == "IRL"
+
+
+@pytest.mark.parametrize("name,code,sector", [
+    ("ILO", "IGO", "IGO"), ("International Labor Office", "IGO", "IGO"), ("al-Qaeda", "NGO", "REB"),
+    ("al - Qaeda", "NGO", "REB"), ("Fatah", "PSE", "PTY"), ("Kurdistan Workers' Party", "TUR", "REB"),
+    ("PKK", "TUR", "REB"), ("Hezbollah", "LBN", "REB"), ("Taliban", "AFG", "REB"), ("Red Crescent", "IGO", "IGO"),
+])
+def test_gazetteer_organisations_of_event_data(gz, name, code, sector):
+    org = gz.organization(name)
+    assert org is not None and (org.code, org.sector) == (code, sector)
+
+
+def test_gazetteer_leader_names_match_across_spellings(gz):
+    assert {e.code for e in gz.leaders.full_name("Recep Tayyip Erdoğan")} == {"TUR"}
+    assert {e.code for e in gz.leaders.full_name("Abdel Fattah al-Sisi")} == {"EGY"}
+    assert {e.code for e in gz.leaders.surname("al-Assad")} == {"SYR"}
+    assert gz.leaders.full_name("Rahul Gandhi") == []  # same surname, another person

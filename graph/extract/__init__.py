@@ -41,7 +41,8 @@ class Extractor:
         RETURNS (DocumentFacts): the facts, with evidence offsets into ``article.text``.
         """
         body_start = _body_start(article)
-        index = extract_actors(doc, self.gz, self.titles, title_end=body_start - 1 if body_start else -1)
+        index = extract_actors(doc, self.gz, self.titles, title_end=body_start - 1 if body_start else -1,
+                               date=article.date)
         ctx = DocContext(doc=doc, article=article, gz=self.gz, lex=self.lex, index=index, body_start=body_start,
                          quote_spans=quote_spans(doc.text), title_words=self.titles.title_words)
         ctx.dateline_place = _dateline(ctx)

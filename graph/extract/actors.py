@@ -22,6 +22,9 @@ _MAX_NGRAM = 7
 _AGREEMENT_WORDS = {"Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Pact", "Protocol"}
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "via"}
 _FORMER = {"former", "ex", "then", "late", "outgoing", "incoming", "acting", "interim"}
+# nouns of occupation that a name may follow directly ("WNBA star Dana Kroll", "Rosneft executive Igor Sechko")
+_PERSON_NOUNS = {"star", "player", "champion", "coach", "athlete", "footballer", "quarterback", "activist",
+                 "executive", "founder", "journalist", "reporter", "correspondent", "editor", "researcher"}
 _BYLINE = re.compile(r"(contributed to this (article|report)|reporting by|writing by|editing by|^by\s)", re.I)
 
 
@@ -102,11 +105,17 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
         return spans
     taken = {t.i for e in spans for t in e}
     for tok in doc[:-1]:
-        if tok.lower_ not in heads or not tok.text[:1].isupper():
+        if tok.lower_ not in heads:
             continue
+        # "<organisation> star Dana Kroll": a person noun after a name, even lower case, and a name
+        # the tagger took for an organisation
+        occupation = tok.lower_ in _PERSON_NOUNS and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
+        if not (tok.text[:1].isupper() or occupation):
+            continue
+        kinds = ("", "PERSON", "NORP", "ORG") if occupation and doc[tok.i + 1].ent_iob_ == "B" else ("", "PERSON", "NORP")
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and doc[end].ent_type_ in ("", "PERSON", "NORP") and doc[end].lower_ not in heads \
+                and doc[end].ent_type_ in kinds and doc[end].lower_ not in heads \
                 and end not in taken:
             end += 1
         if end > tok.i + 1 and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
@@ -119,7 +128,8 @@ def _is_byline(sent: Span) -> bool:
     return bool(_BYLINE.search(sent.text.strip(" —-\u2014")))
 
 
-def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: int = -1) -> ActorIndex:
+def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: int = -1,
+                   date: str | None = None) -> ActorIndex:
     """Find and resolve every actor mention of a parsed document.
 
     Args:
@@ -127,6 +137,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
         gz: the gazetteer.
         titles: the title lexicon.
         title_end: character offset where a headline line ends (-1: no headline).
+        date: the publication date (ISO 8601), to tell office holders of the same name apart.
     RETURNS (ActorIndex): actors keyed by their document-independent key, and mentions.
     """
     index = ActorIndex()
@@ -174,19 +185,175 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
             actor = index.actors.setdefault(m.key, country_actor(gz, m.code))
             actor.aliases.add(m.text)
     index.mentions.sort(key=lambda m: m.start)
-    _single_country_officials(index)
+    _known_leaders(gz, titles, index, _year(date))
+    _single_country_officials(doc, index)
+    _spokespeople(doc, index)
     return index
 
 
-def _single_country_officials(index: ActorIndex) -> None:
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+# posts that name the same office holder ("President Yeltsin" is the leader listed as president)
+_POST_GROUPS = [
+    {"president", "king", "queen", "emir", "sultan", "supreme leader", "head of state", "crown prince",
+     "general secretary", "state counsellor", "chairman", "leader"},
+    {"prime minister", "premier", "chancellor", "chief adviser", "head of government"},
+    {"foreign minister", "foreign secretary", "secretary of state", "top diplomat", "diplomat"},
+    {"defense minister", "defence minister", "defense secretary", "defence secretary", "minister"},
+    {"secretary-general", "secretary general", "director-general", "high representative", "commission president",
+     "council president", "managing director", "high commissioner", "policy chief", "chief"},
+]
+_ANY_POST = {"leader", "official", "head", "chief", "minister"}
+
+
+def _same_post(text_title: str, role: str) -> bool:
+    if text_title == role or text_title in _ANY_POST:
+        return True
+    return any(text_title in group and role in group for group in _POST_GROUPS)
+
+
+def _leader_for(gz: Gazetteer, titles: "TitleLexicon", actor: Actor, year: int | None):
+    """The dictionary entry for a person the text names: by full name, or by surname when a title
+    or the surname's own fame makes it one person (and one country)."""
+    posts = [t.text.casefold() for t in map(titles.lookup, actor.roles) if t]
+    entries = gz.leaders.full_name(actor.name)
+    if not entries:
+        if len(actor.name.split()) > 1 and not gz.leaders.surname(actor.name):
+            return None  # another person who shares a listed surname ("Rahul Gandhi")
+        entries = gz.leaders.surname(actor.name)
+        if not entries:
+            return None
+        titled = [e for e in entries if any(_same_post(p, e.role) for p in posts)]
+        if titled:
+            entries = titled
+        elif not all(e.alone for e in entries):
+            return None
+    if year is not None and len({e.code for e in entries}) > 1:
+        nearest = min(e.distance(year) for e in entries)
+        entries = [e for e in entries if e.distance(year) == nearest]
+    if len({e.code for e in entries}) != 1:
+        return None
+    if year is None:
+        return entries[-1]
+    return min(entries, key=lambda e: (e.distance(year), not any(_same_post(p, e.role) for p in posts)))
+
+
+def _known_leaders(gz: Gazetteer, titles: "TitleLexicon", index: ActorIndex, year: int | None) -> None:
+    """People the leaders dictionary knows get its country, and its post when the text names none
+    (PETRARCH and ICEWS code actors the same way); the text wins where it says otherwise."""
+    for actor in index.actors.values():
+        if actor.kind != "Person":
+            continue
+        leader = _leader_for(gz, titles, actor, year)
+        if leader is None:
+            continue
+        if actor.country and actor.country != leader.code:
+            continue  # the text places this person elsewhere: another person of the same name
+        if leader.code == "IGO":
+            if not actor.country:
+                actor.sector = "IGO"
+                actor.code = "IGO"
+        elif not actor.country:
+            actor.country = actor.code = leader.code
+        title = titles.lookup(leader.role)
+        if title and not actor.sector:
+            actor.sector = title.sector
+        if actor.roles or year is None or year < leader.first:
+            continue  # no post to add: the text names one, or the date cannot tell which
+        actor.roles.append(leader.role if leader.distance(year) == 0 else f"former {leader.role}")
+
+
+_HOME_PREPS = {"in", "at", "within", "throughout", "across", "inside", "around"}
+_TRAVEL_VERBS = {"arrive", "visit", "travel", "fly", "land", "go", "come", "tour", "return", "head", "stop"}
+
+
+def _home_mention(doc: Doc, m: Mention) -> bool:
+    """Whether a country word tells where a story happens or whose people it is about ("Ugandan
+    opposition", "a curfew in Algiers"), rather than naming a party acted upon ("action against
+    Russia", "a faction that controls Afghanistan") or a place visited ("arrived in Moscow")."""
+    if m.kind == "Demonym":
+        return True
+    root = doc[m.start:m.end].root
+    if root.dep_ != "pobj" or root.head.lower_ not in _HOME_PREPS:
+        return False
+    verb = root.head.head
+    return not (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _TRAVEL_VERBS)
+
+
+def _single_country_officials(doc: Doc, index: ActorIndex) -> None:
     """An official whose country the text never states ("President Museveni banned Ugandan
-    opposition candidates") belongs to the one country the document talks about, if only one."""
-    codes = {m.code for m in index.mentions if m.kind in ("Country", "Demonym", "Capital") and m.code}
-    if len(codes) != 1:
+    opposition candidates") belongs to the one country the document talks about, if only one,
+    and if the text speaks of it as home ground, not as a counterpart."""
+    country_mentions = [m for m in index.mentions if m.kind in ("Country", "Demonym", "Capital", "Place") and m.code]
+    codes = {m.code for m in country_mentions}
+    if len(codes) != 1 or not any(_home_mention(doc, m) for m in country_mentions):
         return
     code = next(iter(codes))
     for actor in index.actors.values():
         if actor.kind == "Person" and actor.roles and not actor.country and actor.sector != "IGO":
+            actor.country = actor.code = code
+
+
+_BODY_NOUNS = {"government", "ministry", "administration", "cabinet", "presidency", "embassy", "office",
+               "department", "authorities", "regime", "junta", "council", "parliament", "army", "military"}
+
+
+def _body_country(doc: Doc, index: ActorIndex, tok: Token) -> str | None:
+    """The country of a state body a subject names: "the Kremlin", "China's foreign ministry",
+    "the Iranian government" (not a bare country, which acts for itself)."""
+    m = index.at(tok)
+    if m is not None and m.kind == "Organization":
+        return m.code if m.code and m.code not in ("IGO", "NGO") else None
+    if tok.lower_ not in _BODY_NOUNS:
+        return None
+    for c in tok.children:
+        cm = index.at(c)
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and cm is not None and cm.kind in ("Country", "Demonym",
+                                                                                             "Capital"):
+            return cm.code
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _spokespeople(doc: Doc, index: ActorIndex) -> None:
+    """An official the text gives no country speaks for the state body that was the subject just
+    before: "China's foreign ministry responded. Spokeswoman Li said …", "The Kremlin denounced the
+    measures, and spokesman Orlov said …", "Qatar said its minister of state, Al Thani, …"."""
+    first: dict[str, Mention] = {}
+    for m in index.mentions:
+        if m.kind == "Person":
+            first.setdefault(m.key, m)
+    for key, m in first.items():
+        actor = index.actors.get(key)
+        if actor is None or actor.country or not actor.roles or actor.sector == "IGO":
+            continue
+        head = doc[m.end - 1]
+        sent = head.sent
+        code = None
+        # "…, and spokesman X told …": the subject of the clause this one is coordinated with
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is not None and verb.dep_ == "conj":
+            subj = _clause_subject(verb.head)
+            code = _body_country(doc, index, subj) if subj is not None else None
+        # "Qatar said its minister, X, …": the possessive points to the subject of the sentence
+        if code is None and any(t.lower_ in ("its", "their") for t in doc[max(sent.start, m.start - 8):m.start]):
+            subj = _clause_subject(sent.root)
+            sm = index.at(subj) if subj is not None else None
+            if sm is not None and sm.kind in ("Country", "Capital") or subj is not None and \
+                    _body_country(doc, index, subj):
+                code = sm.code if sm is not None and sm.kind in ("Country", "Capital") else \
+                    _body_country(doc, index, subj)
+        # the previous sentence's subject, when this one opens with the official
+        if code is None and sent.start > 0 and head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root:
+            prev = doc[sent.start - 1].sent
+            subj = _clause_subject(prev.root)
+            code = _body_country(doc, index, subj) if subj is not None else None
+        if code:
             actor.country = actor.code = code
 
 
@@ -423,9 +590,12 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
     start, end = ent.start, ent.end
     while end - start > 1 and (doc[start].lower_.rstrip(".") in titles.words or doc[start].lower_ in _HONORIFICS):
         start += 1
-    # only a lone surname or an initial needs given names added back ("J. Blinken")
-    while start > 0 and (end - start == 1 or doc[start].text.endswith(".")):
+    # only a lone surname or an initial needs given names added back ("J. Blinken"), or a given name
+    # the tagger left untagged before a two-part surname ("Héctor [Bocanegra Ruiz]")
+    while start > 0:
         t = doc[start - 1]
+        if not (end - start == 1 or doc[start].text.endswith(".") or _untagged_given_name(doc, t, ent, start)):
+            break
         if t.pos_ == "PROPN" and t.is_title and t.lower_ not in titles.words and t.i not in index.by_token \
                 and t.lower_.rstrip(".") not in _HONORIFICS and t.ent_type_ not in ("DATE", "NORP", "GPE", "ORG"):
             start -= 1
@@ -444,6 +614,13 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
         else:
             break
     return doc[start:end]
+
+
+def _untagged_given_name(doc: Doc, t: Token, ent: Span, start: int) -> bool:
+    """An untagged word opening a two-word name right after punctuation or a function word."""
+    before = doc[t.i - 1] if t.i > t.sent.start else None
+    return t.ent_type_ == "" and start == ent.start and len(ent) == 2 and t.lower_ not in _INSTITUTION_WORDS \
+        and (before is None or before.is_punct or before.pos_ in ("DET", "ADP", "CCONJ", "VERB", "AUX"))
 
 
 def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex, title_end: int) -> None:
@@ -467,6 +644,8 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             continue
         if gz.country(name) or gz.organization(name) or gz.demonym(name):
             continue
+        if any(t.i in index.by_token and index.by_token[t.i].kind == "Organization" for t in ent):
+            continue  # "Premier League": a known organisation after a title word
         found.append((ent, name))
     # Full names first, so "Blinken" can join "Antony Blinken".
     full: dict[str, str] = {}

@@ -15,7 +15,8 @@ from .actors import ActorIndex, Mention, country_actor
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _GROUP_PRONOUNS = {"they", "them", "their", "both"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
-_GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts"}
+_GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts",
+                "countries", "governments", "nations", "states", "neighbours", "neighbors", "capitals"}
 # plural nouns that name things, not people, after a country word ("Israeli changes")
 _NON_GROUPS = {"change", "proposal", "plan", "measure", "restriction", "sanction", "weapon", "border", "right",
                "election", "demand", "policy", "reform", "term", "condition", "relation", "tie", "talk", "interest",
@@ -58,6 +59,7 @@ class DocContext:
     body_start: int = 0  # character offset where the body starts (after a title line)
     dateline_place: str | None = None
     last_group: list[ActorRef] = field(default_factory=list)
+    last_doers: list[ActorRef] = field(default_factory=list)  # sources of the last event coded
     meeting_groups: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # doc.text, built once: spaCy joins every token on each access

@@ -105,12 +105,70 @@ def _light_noun_trigger(ctx: DocContext, verb: Token) -> Trigger | None:
                  if forms & set(t.light) and _modifiers_match(obj, t)), None)
 
 
+# definite nouns for an act told before ("rejected the accusations", "denounced the measures")
+_ACT_NOUNS = {"decision", "move", "measure", "sanction", "accusation", "charge", "allegation", "claim", "step",
+              "statement", "proposal", "offer", "plan", "demand", "request", "remark", "comment", "expulsion",
+              "ban", "action", "attack", "strike", "threat", "ultimatum", "announcement", "declaration"}
+
+
+def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
+    """"Nicaragua rejected the accusations": the recipient of a reaction to an act named by a
+    definite noun is whoever did the last act the text told."""
+    obj = _child(tok, "dobj", "nsubjpass")
+    if obj is None or obj.lemma_.lower() not in _ACT_NOUNS:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in obj.children):
+        return []
+    if any(c.dep_ in ("prep", "poss", "compound", "amod", "acl", "relcl") and c.lower_ not in ("new", "latest")
+           for c in obj.children):
+        return []  # "the decision of X", "Russia's decision": the phrase says whose
+    keys = {s.key for s in sources}
+    codes = {s.code for s in sources if s.code}
+    return [d for d in ctx.last_doers if d.key not in keys and (not d.code or d.code not in codes)]
+
+
+def _sanctions_object(ctx: DocContext, tok: Token) -> Token | None:
+    """A sanctions noun in the object of a verb ("adopted a package of sanctions")."""
+    obj = _child(tok, "dobj")
+    if obj is None:
+        return None
+    # the object itself, or what it is a package or set of ("a package of sanctions")
+    nouns = [obj] + [p for of in obj.children if of.dep_ == "prep" and of.lower_ == "of"
+                     for p in of.children if p.dep_ == "pobj"]
+    return next((t for t in nouns if t.pos_ == "NOUN" and any(
+        trig.category == "SANCTION" for trig in ctx.lex.triggers_for(t.lemma_.lower(), "NOUN"))), None)
+
+
 def _describes_document(tok: Token) -> bool:
     """A participle after a document noun that the parser hung on an earlier noun ("the only
     countries to reject a declaration by X condemning the war": the declaration condemns)."""
     if tok.dep_ != "acl" or tok.tag_ != "VBG":
         return False
     return any(t.lemma_.lower() in _DOCUMENT_NOUNS and t.pos_ == "NOUN" for t in tok.doc[tok.head.i + 1:tok.i])
+
+
+_QUANTITY_NOUNS = {"day", "week", "series", "round", "wave", "number", "couple", "string", "spate", "host", "package",
+                   "set", "raft", "batch"}
+_EXERCISES = {"drill", "exercise", "manoeuvre", "maneuver", "patrol"}
+_JOINT = {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"}
+
+
+def _carrier(noun: Token) -> tuple[Token, str]:
+    """The verb that carries a noun and the noun's relation to it, looking through a quantity
+    ("held two days of drills", "began a series of talks")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTITY_NOUNS:
+        return head.head.head, head.head.dep_
+    return head, noun.dep_
+
+
+def _exercise_category(noun: Token, verb: Token, category: str) -> str:
+    """Military exercises held with a partner are cooperation; held alone, a show of force."""
+    if category != "COOPERATE" or noun.lemma_.lower() not in _EXERCISES:
+        return category
+    partnered = any(c.lower_ in _JOINT for c in noun.children) or \
+        any(c.dep_ == "prep" and c.lower_ == "with" for h in (noun, verb) for c in h.children)
+    return "COOPERATE" if partnered else "MOBILIZE"
 
 
 def _modifiers_match(noun: Token, trig: Trigger) -> bool:
@@ -182,7 +240,7 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
         m = ctx.index.at(t) or ctx._people(t)
         if m is None or (m.kind == "Place" and not places) or (m.kind == "Person"):
             continue
-        if not places and _address_country(ctx, m):
+        if not places and (_address_country(ctx, m) or _names_a_treaty(ctx, m)):
             continue
         person = _modified_person(ctx, t)
         if person is not None:
@@ -212,6 +270,15 @@ def _modified_person(ctx: DocContext, t: Token) -> Mention | None:
         if m is not None and m.kind == "Person":
             return m
     return None
+
+
+_TREATY_KINDS = {"Convention", "Treaty", "Agreement", "Accord", "Accords", "Protocol", "Pact", "Charter"}
+
+
+def _names_a_treaty(ctx: DocContext, m: Mention) -> bool:
+    """A place word inside a treaty's name ("the Vienna Convention") names no actor."""
+    doc = ctx.doc
+    return m.end < len(doc) and doc[m.end].text in _TREATY_KINDS
 
 
 def _address_country(ctx: DocContext, m: Mention) -> bool:
@@ -318,12 +385,13 @@ def extract_events(ctx: DocContext) -> list[Event]:
             for trig in ctx.lex.triggers_for(tok.lemma_.lower(), "NOUN"):
                 if not _modifiers_match(tok, trig):
                     continue
-                verb = tok.head
+                verb, dep = _carrier(tok)
                 # the tagger sometimes mislemmatises a light verb ("staged" -> "stag")
                 forms = {verb.lemma_.lower(), verb.lower_, verb.lower_[:-1], verb.lower_[:-2]}
-                if tok.dep_ in ("dobj", "nsubjpass") and forms & set(trig.light):
+                if dep in ("dobj", "nsubjpass") and forms & set(trig.light):
                     consumed.add(verb.i)
-                    found.append((verb, trig.category, trig.mode, f"{verb.text} {tok.text}", tok))
+                    found.append((verb, _exercise_category(tok, verb, trig.category), trig.mode,
+                                  f"{verb.text} {tok.text}", tok))
                     break
                 joiner = _gathering_verb(tok) if trig.category in _JOINABLE else None
                 if joiner is not None:
@@ -364,7 +432,11 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 for src in event.sources:
                     others = [o for o in event.sources if o.key != src.key]
                     coded.append((verb, Event(**{**event.__dict__, "sources": [src], "targets": others})))
-        events.extend(e for _, e in _main_events(coded))
+        main = [e for _, e in _main_events(coded)]
+        events.extend(main)
+        doers = [e.sources for e in main if e.sources and not e.negated]
+        if doers:
+            ctx.last_doers = doers[-1]
     return _dedupe(events)
 
 
@@ -445,6 +517,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         return None
     if _warning_without_threat(ctx, tok):
         return None
+    if category in ("SUPPORT", "AGREE") and _sanctions_object(ctx, tok) is not None:
+        category, mode = "SANCTION", None  # "endorsed a package of sanctions against X": the sanctions
     if _describes_document(tok):
         return None  # "a declaration by X condemning Y": what a text says, coded with the text's fate
     if _reduced_passive(tok) and not _by_phrase(ctx, tok):
@@ -507,6 +581,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         targets = _targets(ctx, comp, sources, category)
     if agentless:
         sources = _attack_owner(ctx, _child(tok, "nsubj"), tok)
+    if not targets:
+        targets = _act_author(ctx, tok, sources)
     if not targets:
         targets = _domestic_target(ctx, tok, comp, category, sources)
     date = ctx.date_for(tok)
