@@ -24,6 +24,9 @@ from .lexicons import Lexicons
 _QUOTES = "\u201c\u201d\""
 _END = {".", "!", "?"}
 _CLOSERS = {"\u201d", '"', "'", ")", "\u2019"}
+# words that send a reader to the sentence before for whom they mean
+_REFERRING = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both", "counterpart",
+              "counterparts", "sides", "men", "women"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both",
              "sides", "leaders", "ministers", "officials", "counterparts", "diplomats", "delegations", "men", "women"}
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
@@ -225,7 +228,7 @@ class SentenceFilter:
         names = set()
         for k in seeds:
             names.update(_names(words[k]))
-            if k > 0 and any(w.lower() in _PRONOUNS for w in words[k]):
+            if k > 0 and any(w.lower() in _REFERRING for w in words[k]):
                 keep[k - 1] = True
             s, e, para = sents[k]
             if any(q in text[s:e] for q in _QUOTES):

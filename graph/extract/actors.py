@@ -148,19 +148,23 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     i = 0
     n = len(doc)
     texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
     while i < n:
         found = None
-        if texts[i][:1].isalnum() and gz.may_start_name(texts[i]):
+        if texts[i][:1].isalnum() and gz.may_start_name(texts[i]) and \
+                (texts[i].lower() != "the" or i + 1 < n and gz.may_start_name(texts[i + 1])):
             for size in range(min(_MAX_NGRAM, n - i), 0, -1):
-                span = doc[i:i + size]
-                if "\n" in span.text or not (span[-1].text[:1].isalnum() or span[-1].text.endswith(".")
-                                               and len(span[-1].text) > 1 and span[-1].text[-2] != span[-1].text[0]):
+                last = texts[i + size - 1]
+                # span text from the token strings: cheaper than a Span for every n-gram
+                text = "".join(texts[k] + spaces[k] for k in range(i, i + size - 1)) + last
+                if "\n" in text or not (last[:1].isalnum() or last.endswith(".")
+                                        and len(last) > 1 and last[-2] != last[0]):
                     continue
-                match = _gazetteer_match(gz, span.text)
-                if match and not any(t.i in person_tokens for t in span):
-                    if span.text[:1].islower() and match[0] != "Organization":
+                match = _gazetteer_match(gz, text)
+                if match and not any(k in person_tokens for k in range(i, i + size)):
+                    if text[:1].islower() and match[0] != "Organization":
                         continue
-                    found = (span, match)
+                    found = (doc[i:i + size], match)
                     break
         if not found:
             i += 1

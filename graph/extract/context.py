@@ -60,6 +60,7 @@ class DocContext:
     dateline_place: str | None = None
     last_group: list[ActorRef] = field(default_factory=list)
     last_doers: list[ActorRef] = field(default_factory=list)  # sources of the last event coded
+    _body: list[Span] | None = field(default=None, repr=False)
     meeting_groups: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # doc.text, built once: spaCy joins every token on each access
@@ -81,10 +82,13 @@ class DocContext:
             end -= 1
         return Evidence(text[start:end], start, end)
 
-    def body_sentences(self):
-        for sent in self.doc.sents:
-            if sent.start_char >= self.body_start and sent.text.strip():
-                yield sent
+    def body_sentences(self) -> list[Span]:
+        """The sentences after the headline that hold any text (computed once per document)."""
+        if self._body is None:
+            text = self.text
+            self._body = [sent for sent in self.doc.sents
+                          if sent.start_char >= self.body_start and text[sent.start_char:sent.end_char].strip()]
+        return self._body
 
     # ------------------------------------------------------------ actors
     def ref(self, mention: Mention, sector: str | None = None, text: str | None = None) -> ActorRef:
