@@ -77,6 +77,7 @@ class SentenceFilter:
         self.tokenizer = nlp.tokenizer
         self.gazetteer = load_gazetteer()
         free = {lemma.lower() for lemma, _ in lex.meeting_words} | {lemma.lower() for lemma, _ in lex.stances}
+        free |= {lemma.lower() for lemma, _, _ in lex.stance_preps}
         free |= {w.lower() for w in lex.evaluations}
         required: dict[str, set[str]] = {}
         for (lemma, _), entries in lex.triggers.items():

@@ -34,6 +34,7 @@ class Lexicons:
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     reporting: frozenset[str] = frozenset()
     stances: dict[tuple[str, str], str] = field(default_factory=dict)
+    stance_preps: dict[tuple[str, str, str], str] = field(default_factory=dict)  # "stand with X"
     evaluations: dict[str, str] = field(default_factory=dict)
     meeting_words: dict[tuple[str, str], str] = field(default_factory=dict)
     intentions: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -67,7 +68,8 @@ def load() -> Lexicons:
     for entries in lex.triggers.values():
         entries.sort(key=lambda t: -t.specificity)
     lex.reporting = frozenset(r[0] for r in _rows("reporting_verbs.tsv"))
-    lex.stances = {(r[0], r[1]): r[2] for r in _rows("stances.tsv")}
+    lex.stances = {(r[0], r[1]): r[2] for r in _rows("stances.tsv") if len(r) < 4}
+    lex.stance_preps = {(r[0], r[1], r[3]): r[2] for r in _rows("stances.tsv") if len(r) >= 4}
     lex.evaluations = {r[0]: r[1] for r in _rows("evaluations.tsv")}
     lex.meeting_words = {(r[0], r[1]): (r[2] if len(r) > 2 else "") for r in _rows("meeting_words.tsv")}
     lex.intentions = {(r[0], r[1]): r[2] for r in _rows("intention_words.tsv")}

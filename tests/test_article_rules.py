@@ -48,3 +48,13 @@ def test_recent_meeting_takes_the_dateline_city(extract):
     late = extract("Talks in Oslo\nOSLO — Chilean Foreign Minister Luis Parra met Peruvian Foreign Minister "
                    "Rosa Vidal on March 3.", date="2024-05-15", title="Talks in Oslo")
     assert [m.place for m in late.meetings] == [None]  # weeks earlier: the dateline says nothing
+
+
+def test_stance_carried_by_its_preposition(extract):
+    def positions(text):
+        return [(p.holder.text, p.stance, p.issue) for p in extract(text).positions]
+
+    assert positions("Poland stood against the annexation of Crimea.") == [("Poland", "oppose", "annexation of Crimea")]
+    assert positions("Ecuador stands firmly with Peru on the border question.")[0][:2] == ("Ecuador", "support")
+    assert positions("Hungary did not stand with Kyiv.") == []
+    assert positions("The Peruvian minister stood at the podium.") == []

@@ -70,6 +70,8 @@ def extract_positions(ctx: DocContext) -> list[Position]:
                 pobj = _child(prep, "pobj") if prep is not None else None
                 add(_holders_of_noun(ctx, tok), "neutral", _phrase(pobj) if pobj is not None else None, sent)
                 continue
+            if tok.pos_ == "VERB" and _prepositional_stance(ctx, tok, add, sent):
+                continue
             stance = ctx.lex.stances.get((lemma, "VERB" if tok.pos_ == "VERB" else tok.pos_))
             if stance and tok.pos_ == "VERB":
                 # negated, merely contemplated or requested stances, and participles describing a
@@ -97,3 +99,18 @@ def extract_positions(ctx: DocContext) -> list[Position]:
                 add(ctx.subject(tok), "oppose" if evaluation == "ACCUSE" else "support",
                     _phrase(obj) if obj is not None else None, sent)
     return out
+
+
+def _prepositional_stance(ctx: DocContext, verb: Token, add, sent: Span) -> bool:
+    """"stood firmly with Ukraine", "stand against the annexation": the stance comes with its
+    preposition, and the issue is that preposition's object."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        stance = ctx.lex.stance_preps.get((verb.lemma_.lower(), "VERB", prep.lower_))
+        pobj = _child(prep, "pobj")
+        if stance is None or pobj is None:
+            continue
+        if ctx.negated(verb) or _governor(ctx, verb)[0] in ("hypothetical", "requested"):
+            return True
+        add(ctx.subject(verb), stance, _phrase(pobj), sent)
+        return True
+    return False
