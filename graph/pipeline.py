@@ -10,6 +10,7 @@ This is the library API the CLI is a thin layer over::
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from itertools import islice
@@ -22,6 +23,8 @@ from .mapping import document_triples
 from .nlp import load_model
 from .reader import ReadError, read
 from .store import Store
+
+LOG = logging.getLogger("diplograph")
 
 QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 
@@ -95,20 +98,29 @@ class Pipeline:
         items = self._chunks(articles)
         for doc, (article, offset, last, sentences) in self.nlp.pipe(items, batch_size=batch_size, as_tuples=True):
             if offset == 0 and last:
-                facts = self.extractor(doc, article)
+                facts = self._extract(doc, article)
                 if sentences is not None:
                     facts.sentences = sentences
                 yield facts
                 continue
             piece = replace(article, text=article.text[offset:offset + len(doc.text)],
                             title=article.title if offset == 0 else "")
-            facts = self.extractor(doc, piece)
+            facts = self._extract(doc, piece)
             if sentences is not None:
                 facts.sentences = sentences
             parts.append((offset, facts))
             if last:
                 yield merge_chunks(article, parts)
                 parts = []
+
+    def _extract(self, doc, article: Article) -> DocumentFacts:
+        """Extract one document; a failure of the extractor costs that document's facts, not the run."""
+        try:
+            return self.extractor(doc, article)
+        except Exception as err:  # an extraction bug must not stop a corpus run or lose the store
+            LOG.warning("%s: extraction failed (%s: %s); stored without facts",
+                        article.doc_id, type(err).__name__, str(err).splitlines()[0] if str(err) else "")
+            return DocumentFacts(article=article)
 
     def _chunks(self, articles: list[Article]) -> Iterator[tuple[str, tuple]]:
         for article in articles:

@@ -58,3 +58,10 @@ def test_stance_carried_by_its_preposition(extract):
     assert positions("Ecuador stands firmly with Peru on the border question.")[0][:2] == ("Ecuador", "support")
     assert positions("Hungary did not stand with Kyiv.") == []
     assert positions("The Peruvian minister stood at the podium.") == []
+
+
+def test_an_administration_named_after_a_leader_is_his_country(extract):
+    facts = extract("The Macron administration imposed sanctions on Mali.", date="2022-05-02")
+    sanctions = [e for e in facts.events if e.category == "SANCTION"]
+    assert sanctions and [s.code for s in sanctions[0].sources] == ["FRA"]
+    assert "country/FRA" in facts.actors

@@ -470,3 +470,24 @@ def test_hostile_article_through_the_cli_and_the_explorer(tmp_path, capsys, pipe
     assert main(["view", "--store", str(tmp_path / "s"), "--out", str(tmp_path / "x.html")]) == 0
     html = (tmp_path / "x.html").read_text(encoding="utf-8")
     assert '<script>alert("x")' not in html and "<img src=x" not in html and "<b>this</b>" not in html
+
+
+def test_an_extractor_failure_costs_one_documents_facts_not_the_run(tmp_path, caplog):
+    from graph.facts import Article
+    from graph.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    real = pipeline.extractor
+
+    def flaky(doc, article):
+        if article.doc_id == "bad":
+            raise KeyError("country/XYZ")
+        return real(doc, article)
+
+    pipeline.extractor = flaky
+    articles = [Article(doc_id=d, text="Kenya urged Uganda to reopen the border.", date="2024-05-16")
+                for d in ("good", "bad", "also-good")]
+    facts = list(pipeline.facts(articles))
+    assert [f.article.doc_id for f in facts] == ["good", "bad", "also-good"]
+    assert facts[0].events and facts[2].events and not facts[1].events
+    assert any("bad: extraction failed (KeyError" in r.getMessage() for r in caplog.records)

@@ -95,6 +95,9 @@ class DocContext:
         """An ActorRef for a mention; capitals and demonyms stand for their country."""
         key = self._actor_key(mention)
         self.index.used.add(key)
+        if key not in self.index.actors and key.startswith("country/"):
+            # a country the text never names, reached through a person ("the Biden administration")
+            self.index.actors[key] = country_actor(self.gz, key.split("/", 1)[1])
         actor = self.index.actors[key]
         code = actor.code if actor.kind != "Person" else actor.country
         if actor.kind == "Person" and not code:
