@@ -280,3 +280,24 @@ def test_endorsing_a_package_of_sanctions_is_a_sanction(extract):
 def test_a_capital_inside_a_treaty_name_is_no_recipient(extract):
     evs = _events(extract("Chile urged Argentina to respect the Vienna Convention on consular relations."))
     assert all("AUT" not in e[2] for e in evs)
+
+
+def test_will_start_withdrawing_is_an_announced_retreat(extract):
+    evs = _events(extract("Rwanda will start withdrawing its troops from Burundi next month."))
+    assert evs and evs[0][0] == "CONCEDE" and evs[0][1] == ["RWA"]
+
+
+def test_promised_retaliatory_measures_are_a_threat(extract):
+    evs = _events(extract("Venezuela's Foreign Ministry said Caracas would take retaliatory measures."))
+    assert [e[0] for e in evs] == ["THREATEN"] and evs[0][1] == ["VEN"]
+
+
+def test_condemning_an_attack_targets_the_attacker_not_the_victim(extract):
+    assert ("ACCUSE", ["NER"], ["MLI"]) in _events(extract("Niger condemned the attack by Malian gunmen on a Togolese convoy."))
+    assert all("TGO" not in e[2] for e in _events(extract("Niger condemned the attack on a Togolese convoy.")))
+
+
+def test_a_speakers_own_state_in_the_warning_is_no_recipient(extract):
+    evs = _events(extract("Indian Foreign Ministry spokesman Ravi Das warned that India would take all necessary "
+                          "measures to defend its borders."))
+    assert evs and evs[0][0] == "THREATEN" and "IND" not in evs[0][2]

@@ -189,9 +189,15 @@ def _in_condition(tok: Token) -> bool:
     return False
 
 
+_ASPECTUAL = {"start", "begin", "continue", "resume", "keep"}
+
+
 def _is_future(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ == "go"
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ == "go":
+        return True
+    # "will start withdrawing": the tense sits on the aspectual verb
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECTUAL and _is_future(tok.head)
 
 
 def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
@@ -306,6 +312,10 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
         refs = _phrase_actors(ctx, _child(tok, "nsubjpass", "nsubj"), exclude)
         if refs:
             return refs
+    attack = _child(tok, "dobj")
+    if category in ("ACCUSE", "REJECT", "REQUEST") and attack is not None and attack.lemma_.lower() in _ATTACK_NOUNS:
+        # "condemned the attack on a UN convoy": the recipient is the attacker, not the victim
+        return _by_phrase(ctx, attack)
     for dep in ("dobj", "dative", "attr", "oprd"):
         # "shelled Kharkiv", "would blockade Paris": a place acted on stands for its country, even
         # the actor's own ("troops shelled Homs", "farmers blockaded Paris")
@@ -323,8 +333,12 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
     comp = _child(tok, "xcomp", "ccomp")
     if comp is not None:
         # "demanded that the US cancel …": who is asked; "threatened to ban X": what is acted on
+        # "China's spokesman warned that China would act": the speaker's own state is no recipient
+        # (rebels or an opposition demanding something of their own government still are)
+        own = {s.code for s in sources if s.code and s.sector in (None, "GOV")}
         for dep in ("nsubj", "dobj"):
-            refs = _phrase_actors(ctx, _child(comp, dep), exclude)
+            refs = [r for r in _phrase_actors(ctx, _child(comp, dep), exclude)
+                    if not (r.key.startswith("country/") and r.code in own and r.sector in (None, "GOV"))]
             if refs:
                 return refs
         refs = _prep_targets(ctx, comp, exclude)
@@ -711,7 +725,7 @@ def _warning_without_threat(ctx: DocContext, tok: Token) -> bool:
     if comp is None or _child(tok, "dobj") is not None or \
             any(c.dep_ == "prep" and c.lower_ in ("of", "against", "about") for c in tok.children):
         return False
-    inner = match_trigger(ctx, comp) if comp.pos_ == "VERB" else None
+    inner = (match_trigger(ctx, comp) or _light_noun_trigger(ctx, comp)) if comp.pos_ == "VERB" else None
     return not (inner and inner.category in _CONFLICT_ACTIONS and _is_future(comp))
 
 
