@@ -65,3 +65,9 @@ def test_an_administration_named_after_a_leader_is_his_country(extract):
     sanctions = [e for e in facts.events if e.category == "SANCTION"]
     assert sanctions and [s.code for s in sanctions[0].sources] == ["FRA"]
     assert "country/FRA" in facts.actors
+
+
+def test_adhering_to_a_policy_is_support_and_a_refused_text_holds_no_stance(extract):
+    assert [(p.holder.text, p.stance, p.issue) for p in
+            extract("Laos firmly adheres to the one-China policy.").positions] == [("Laos", "support", "one-China policy")]
+    assert extract("Varga said he could not endorse wording committing the bloc to back Moldova.").positions == []

@@ -76,7 +76,8 @@ def extract_positions(ctx: DocContext) -> list[Position]:
             if stance and tok.pos_ == "VERB":
                 # negated, merely contemplated or requested stances, and participles describing a
                 # document ("a declaration condemning X"), are not the subject's position
-                if ctx.negated(tok) or tok.dep_ == "acl" or _governor(ctx, tok)[0] in ("hypothetical", "requested"):
+                if ctx.negated(tok) or tok.dep_ == "acl" or _governor(ctx, tok)[0] in ("hypothetical", "requested") \
+                        or _under_negation(ctx, tok):
                     continue
                 obj = _child(tok, "dobj")
                 holders = ctx.passive_agent(tok) if ctx.is_passive(tok) else ctx.subject(tok)
@@ -109,8 +110,23 @@ def _prepositional_stance(ctx: DocContext, verb: Token, add, sent: Span) -> bool
         pobj = _child(prep, "pobj")
         if stance is None or pobj is None:
             continue
-        if ctx.negated(verb) or _governor(ctx, verb)[0] in ("hypothetical", "requested"):
+        if ctx.negated(verb) or _governor(ctx, verb)[0] in ("hypothetical", "requested") or _under_negation(ctx, verb):
             return True
         add(ctx.subject(verb), stance, _phrase(pobj), sent)
         return True
+    return False
+
+
+def _under_negation(ctx: DocContext, verb: Token) -> bool:
+    """"could not endorse language committing the bloc to back Ukraine": a stance inside what
+    a negated verb takes is not held by anyone the sentence names."""
+    h = verb
+    for _ in range(4):
+        if h.dep_ not in ("xcomp", "acl", "ccomp", "relcl") or h.head is h:
+            return False
+        h = h.head
+        if h.pos_ in ("NOUN", "PROPN"):
+            h = h.head  # the noun a participle describes, and the verb that takes it
+        if h.pos_ in ("VERB", "AUX") and ctx.negated(h):
+            return True
     return False
