@@ -1,7 +1,7 @@
 """Parse only the sentences that can yield a fact.
 
 Most sentences of a news firehose carry no diplomatic event, meeting, stance,
-quote or treaty. A cheap first pass (spaCy's tokenizer and a punctuation rule)
+quote or treaty. A cheap first pass (a punctuation rule and the lexicons)
 finds the sentences that hold a lexicon trigger and an actor; those, and the
 sentences that give them context (the title and a dateline, the previous sentence
 for a pronoun, every sentence naming one of their actors, a whole paragraph
@@ -19,11 +19,10 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .extract.treaties import known_treaties
 from .lexicons import Lexicons
 
 _QUOTES = "\u201c\u201d\""
-_END = {".", "!", "?"}
-_CLOSERS = {"\u201d", '"', "'", ")", "\u2019"}
 # words that send a reader to the sentence before for whom they mean
 _REFERRING = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both", "counterpart",
               "counterparts", "sides", "men", "women"}
@@ -34,7 +33,6 @@ _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), 
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"\S\.$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+|[A-Z][a-z]?\.")
 _OBLIGATION = {"must", "should", "ought"}
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}\b")
@@ -74,7 +72,6 @@ class SentenceFilter:
     def __init__(self, nlp, lex: Lexicons):
         from .gazetteer import load as load_gazetteer
 
-        self.tokenizer = nlp.tokenizer
         self.gazetteer = load_gazetteer()
         free = {lemma.lower() for lemma, _ in lex.meeting_words} | {lemma.lower() for lemma, _ in lex.stances}
         free |= {lemma.lower() for lemma, _, _ in lex.stance_preps}
@@ -102,9 +99,7 @@ class SentenceFilter:
                 for table in lookups.get_table("lemma_exc").values():
                     for form, lemmas in table.items():
                         self.irregular.setdefault(form.lower(), set()).update(l.lower() for l in lemmas)
-        names = [n for t in lex.treaties for n in [t["name"], *t.get("aliases", [])]]
-        self.treaty_names = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))) \
-            if names else None
+        self.treaty_names = known_treaties(lex)[1]
         self._cache: dict[str, tuple[frozenset[str], bool]] = {}
         # abbreviations that end in a full stop, as the tokenizer keeps them ("Mr.", "Jan.")
         self.abbreviations = {k for k in getattr(nlp.tokenizer, "rules", {}) or {} if k.endswith(".")}
@@ -174,10 +169,9 @@ class SentenceFilter:
         out = []
         line_start = 0
         for line in text.split("\n"):
-            start = None
             pos = 0
             for m in _SENTENCE_END.finditer(line):
-                if _ABBREVIATION.search(line, 0, m.start() + 1) and self._is_abbreviation(line, m.start() + 1):
+                if line[m.start()] == "." and self._is_abbreviation(line, m.start() + 1):
                     continue
                 begin = _first_char(line, pos)
                 if begin < m.end():
@@ -294,6 +288,3 @@ def _names(words: list[str]) -> set[str]:
     """Capitalised words inside a sentence (its first word may be any word)."""
     return {w for w in words[1:] if w[:1].isupper() and len(w) > 2 and w.lower() not in STOP_WORDS
             and w.lower() not in _CALENDAR}
-
-
-

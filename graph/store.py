@@ -106,9 +106,7 @@ class Store:
         """
         graph = ox.NamedNode(str(doc_iri(doc_id)))
         statements = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
-        body = "\n".join(f"{s} {p} {o} ." for s, p, o in statements)
-        self._store.update(f"{_drop_graph(graph)} ;\n"
-                           f"INSERT DATA {{ GRAPH {graph} {{ {body} }}\nGRAPH {UNION_GRAPH} {{ {body} }} }}")
+        self._store.update(_replace_graph(graph, "\n".join(f"{s} {p} {o} ." for s, p, o in statements)))
         return len(statements)
 
     def put_documents(self, results: Iterable) -> int:
@@ -133,9 +131,7 @@ class Store:
         for r in changed:
             graph = ox.NamedNode(str(doc_iri(r.doc_id)))
             quads = ox.parse(r.nquads, format=ox.RdfFormat.N_QUADS) if r.nquads else []
-            body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            self._store.update(f"{_drop_graph(graph)} ;\n"
-                               f"INSERT DATA {{ GRAPH {graph} {{ {body} }}\nGRAPH {UNION_GRAPH} {{ {body} }} }}")
+            self._store.update(_replace_graph(graph, " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)))
         return sum(r.triples for r in new) + sum(r.triples for r in changed)
 
     def bulk_load(self, path: str | Path) -> None:
@@ -285,6 +281,11 @@ def _drop_graph(graph: ox.NamedNode) -> str:
     return (f"DELETE {{ GRAPH {UNION_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph} && ?other != {UNION_GRAPH}) }} }} ;\n"
             f"DROP SILENT GRAPH {graph}")
+
+
+def _replace_graph(graph: ox.NamedNode, body: str) -> str:
+    """SPARQL update that replaces a document graph by these statements, in the union graph too."""
+    return f"{_drop_graph(graph)} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }}\nGRAPH {UNION_GRAPH} {{ {body} }} }}"
 
 
 def _to_union_graph(nquads: bytes) -> bytes:

@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mr.", "mrs.", "ms.", "dr."}
 _MAX_NGRAM = 7
-_AGREEMENT_WORDS = {"Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Pact", "Protocol"}
+AGREEMENT_WORDS = {"Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Pact", "Protocol"}
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "via"}
 _FORMER = {"former", "ex", "then", "late", "outgoing", "incoming", "acting", "interim"}
 # nouns of occupation that a name may follow directly ("WNBA star Dana Kroll", "Rosneft executive Igor Sechko")
@@ -300,7 +300,7 @@ def _single_country_officials(doc: Doc, index: ActorIndex) -> None:
             actor.country = actor.code = code
 
 
-_BODY_NOUNS = {"government", "ministry", "administration", "cabinet", "presidency", "embassy", "office",
+_STATE_BODY_NOUNS = {"government", "ministry", "administration", "cabinet", "presidency", "embassy", "office",
                "department", "authorities", "regime", "junta", "council", "parliament", "army", "military"}
 
 
@@ -310,7 +310,7 @@ def _body_country(doc: Doc, index: ActorIndex, tok: Token) -> str | None:
     m = index.at(tok)
     if m is not None and m.kind == "Organization":
         return m.code if m.code and m.code not in ("IGO", "NGO") else None
-    if tok.lower_ not in _BODY_NOUNS:
+    if tok.lower_ not in _STATE_BODY_NOUNS:
         return None
     for c in tok.children:
         cm = index.at(c)
@@ -348,10 +348,10 @@ def _spokespeople(doc: Doc, index: ActorIndex) -> None:
         if code is None and any(t.lower_ in ("its", "their") for t in doc[max(sent.start, m.start - 8):m.start]):
             subj = _clause_subject(sent.root)
             sm = index.at(subj) if subj is not None else None
-            if sm is not None and sm.kind in ("Country", "Capital") or subj is not None and \
-                    _body_country(doc, index, subj):
-                code = sm.code if sm is not None and sm.kind in ("Country", "Capital") else \
-                    _body_country(doc, index, subj)
+            if sm is not None and sm.kind in ("Country", "Capital"):
+                code = sm.code
+            elif subj is not None:
+                code = _body_country(doc, index, subj)
         # the previous sentence's subject, when this one opens with the official
         if code is None and sent.start > 0 and head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root:
             prev = doc[sent.start - 1].sent
@@ -445,7 +445,7 @@ def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None
         if gz.is_region(text) or ent.start >= 2 and doc[ent.start - 1].lower_ in ("for", "of") \
                 and doc[ent.start - 2].lower_ in _TITLE_HEADS:
             continue  # "Cabinet Secretary for Foreign Affairs": part of a title, not a body
-        if text.lower() in ("state", "foreign ministry", "ministry") or text.split()[-1] in _AGREEMENT_WORDS:
+        if text.lower() in ("state", "foreign ministry", "ministry") or text.split()[-1] in AGREEMENT_WORDS:
             continue
         key = f"org/{slug(text)}"
         actor = index.actors.setdefault(key, Actor(key=key, kind="Organization", name=text))

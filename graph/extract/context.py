@@ -28,7 +28,6 @@ _PEOPLES = {"turk": "TUR", "serb": "SRB", "croat": "HRV", "kurd": "IRQ", "pole":
 _PARTITIVES = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "some", "part", "third", "half",
                "majority", "number", "band", "contingent", "unit", "delegation", "team", "crowd", "one", "two", "many"}
 _BODY_NOUNS = {"bloc", "alliance", "organization", "organisation", "grouping", "body", "union", "council", "agency"}
-# what an actor issues that can itself demand, condemn or warn ("issued a statement demanding …")
 _COUNTRY_WORDS = frozenset({"Country", "Demonym", "Capital"})
 
 
@@ -42,7 +41,8 @@ _SPEECH_ACTS = frozenset({"warn", "urge", "accuse", "threaten", "vow", "pledge",
 # verbs whose subject is the author of the document they take as object
 _ISSUING_VERBS = frozenset({"issue", "release", "publish", "adopt", "send", "deliver", "sign", "make", "put",
                             "draft", "circulate", "present", "submit", "read", "post"})
-_DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report", "message",
+# what an actor issues that can itself demand, condemn or warn ("issued a statement demanding …")
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report", "message",
                    "note", "memorandum", "appeal", "ultimatum", "decree", "warning", "notice"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 
@@ -201,7 +201,7 @@ class DocContext:
         whose role holds the title's words, if the text names exactly one."""
         if lemma not in self.title_words:
             return None
-        code = next((m.code for m in mod_mentions if m.kind in ("Country", "Demonym", "Capital") and m.code), None)
+        code = next((m.code for m in mod_mentions if m.kind in _COUNTRY_WORDS and m.code), None)
         if code is None:
             return None
         words = {w.lower_ for w in t.subtree if w.i <= t.i and w.is_alpha} - {"the", "s"}
@@ -452,7 +452,7 @@ class DocContext:
                 if poss is not None:
                     return self.refs(poss)
                 # "issued a statement demanding …": whoever issued it
-                if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in _DOCUMENT_NOUNS \
+                if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS \
                         and head.head.lemma_.lower() in _ISSUING_VERBS:
                     return self.subject(head.head, depth + 1)
                 return []
@@ -460,10 +460,12 @@ class DocContext:
         return []
 
     def _speech_in_reported_clause(self, verb: Token) -> bool:
-        speech = self.lex.reporting | _SPEECH_ACTS
+        def speech(tok: Token) -> bool:
+            return tok.lemma_.lower() in self.lex.reporting or tok.lemma_.lower() in _SPEECH_ACTS
+
         head = verb.head
-        return verb.dep_ == "conj" and verb.lemma_.lower() in speech and head.dep_ == "ccomp" \
-            and head.lemma_.lower() not in speech and head.head.lemma_.lower() in self.lex.reporting
+        return verb.dep_ == "conj" and speech(verb) and head.dep_ == "ccomp" and not speech(head) \
+            and head.head.lemma_.lower() in self.lex.reporting
 
     def passive_agent(self, verb: Token) -> list[ActorRef]:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)

@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 
 from ..facts import ActorRef, Event
 from ..lexicons import Trigger
-from .actors import Mention
-from .context import _DOCUMENT_NOUNS, DocContext
+from .actors import AGREEMENT_WORDS, Mention
+from .context import DOCUMENT_NOUNS, DocContext
 
 _COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"}
 _YIELDING = {"RETREAT", "CONCEDE"}
@@ -144,7 +144,7 @@ def _describes_document(tok: Token) -> bool:
     countries to reject a declaration by X condemning the war": the declaration condemns)."""
     if tok.dep_ != "acl" or tok.tag_ != "VBG":
         return False
-    return any(t.lemma_.lower() in _DOCUMENT_NOUNS and t.pos_ == "NOUN" for t in tok.doc[tok.head.i + 1:tok.i])
+    return any(t.lemma_.lower() in DOCUMENT_NOUNS and t.pos_ == "NOUN" for t in tok.doc[tok.head.i + 1:tok.i])
 
 
 _QUANTITY_NOUNS = {"day", "week", "series", "round", "wave", "number", "couple", "string", "spate", "host", "package",
@@ -278,7 +278,7 @@ def _modified_person(ctx: DocContext, t: Token) -> Mention | None:
     return None
 
 
-_TREATY_KINDS = {"Convention", "Treaty", "Agreement", "Accord", "Accords", "Protocol", "Pact", "Charter"}
+_TREATY_KINDS = AGREEMENT_WORDS | {"Charter"}
 
 
 def _names_a_treaty(ctx: DocContext, m: Mention) -> bool:

@@ -9,6 +9,7 @@ the larger one too.
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 
 from spacy.tokens import Span, Token
 
@@ -287,8 +288,6 @@ def _merge(ctx: DocContext, raw: list[Meeting], sidelines: list[tuple[int, Token
 
 def _days_before(published: str | None, date: str | None) -> int | None:
     """Days from a day-precision date to the publication date (None when either is vaguer)."""
-    from datetime import date as Date
-
     try:
         return (Date.fromisoformat(published or "") - Date.fromisoformat(date or "")).days
     except ValueError:

@@ -43,7 +43,7 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
     RETURNS (tuple[dict, list]): treaties by key, and lifecycle actions.
     """
     doc = ctx.doc
-    known, pattern = _known_treaties(ctx.lex)
+    known, pattern = known_treaties(ctx.lex)
     treaties: dict[str, Treaty] = {}
     token_treaty: dict[int, str] = {}
     text = doc.text
@@ -113,7 +113,7 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
 _KNOWN: dict[int, tuple[dict, re.Pattern | None]] = {}
 
 
-def _known_treaties(lex) -> tuple[dict, re.Pattern | None]:
+def known_treaties(lex) -> tuple[dict, re.Pattern | None]:
     """The lexicon's treaties by exact name and by normalised name, and one pattern matching
     any of their names (built once per process)."""
     cached = _KNOWN.get(id(lex.treaties))
