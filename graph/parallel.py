@@ -49,7 +49,8 @@ def to_result(facts: DocumentFacts) -> DocResult:
 
     graph = ox.NamedNode(str(doc_iri(facts.article.doc_id)))
     quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in document_triples(facts)}
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if quads else b""
+    # sorted lines: the same facts give the same bytes, whatever the set's order
+    data = b"".join(sorted(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))) if quads else b""
     article = facts.article
     return DocResult(article.doc_id, article.content_hash, data, len(quads), facts.sentences,
                      len(facts.events), len(facts.meetings), len(article.text.split()))

@@ -1,7 +1,11 @@
 """The persistent graph store: Oxigraph on disk, one named graph per document.
 
-Replacing a document's graph is one transaction, so an interrupted ingest
-never leaves half a document. Only one process may write a store at a time.
+Replacing a document's graph is one transaction. New documents are
+bulk-loaded (three times cheaper than a transaction) with their content hashes
+written last, in a transaction, under a "loading" flag; a store opened for
+writing with the flag still set drops the documents that have no hash yet, so
+an interrupted ingest never leaves half a document for the next run. Only one
+process may write a store at a time.
 
 One more named graph, ``UNION_GRAPH``, holds the union of the document graphs
 as a set: every statement once, however many documents state it. Queries take
@@ -20,6 +24,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from .mapping import doc_iri
+from .segments import SegmentLog
 from .vocab import DG, ID, PREFIXES
 
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "exports" / "store"
@@ -33,6 +38,11 @@ UNION_GRAPH = ox.NamedNode(str(ID["graph/union"]))
 _UNION_LINE_END = f" {UNION_GRAPH} .\n".encode()
 STREAM_ABOVE = 200_000  # statements; bigger stores are exported without sorting in Python
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
+_HASH_PREDICATE = f" <{DG.contentHash}> ".encode()
+_LOG_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
+# in the store's own default graph, which queries never see (theirs is the union graph)
+_LOADING_FLAG = ox.Quad(ox.NamedNode(str(ID["store"])), ox.NamedNode(str(ID["store/loading"])), ox.Literal("true"),
+                        ox.DefaultGraph())
 
 
 class StoreError(RuntimeError):
@@ -71,6 +81,8 @@ class Store:
     def __init__(self, path: str | Path | None = None, read_only: bool = False):
         self.path = Path(path) if path is not None else None
         self._union_view = False
+        self._bulk_loaded = False
+        self._log = SegmentLog(self.path) if self.path is not None else None
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -90,6 +102,15 @@ class Store:
                 self._union_view = True  # a store from before the union graph: query the slow view
             else:
                 self._store.update(f"INSERT {{ GRAPH {UNION_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+        if not read_only and _LOADING_FLAG in self._store:
+            self._drop_unfinished_documents()
+
+    def _drop_unfinished_documents(self) -> None:
+        """After an interrupted bulk load: drop the document graphs whose content hash was not yet written."""
+        for graph in self._graphs(None):
+            if next(iter(self._store.quads_for_pattern(None, ox.NamedNode(str(DG.contentHash)), None, graph)), None) is None:
+                self._store.update(_drop_graph(graph))
+        self._store.remove(_LOADING_FLAG)
 
     def _lacks_union_graph(self) -> bool:
         has_union = next(iter(self._store.quads_for_pattern(None, None, None, UNION_GRAPH)), None)
@@ -106,15 +127,20 @@ class Store:
         """
         graph = ox.NamedNode(str(doc_iri(doc_id)))
         statements = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+        if self._log is not None:
+            quads = [ox.Quad(s, p, o, graph) for s, p, o in statements]
+            content_hash = next((o.value for s, p, o in statements if p.value == str(DG.contentHash)), "")
+            nquads = b"".join(sorted(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
+            self._log.append([(doc_id, content_hash, nquads, len(quads))])
         self._store.update(_replace_graph(graph, "\n".join(f"{s} {p} {o} ." for s, p, o in statements)))
         return len(statements)
 
     def put_documents(self, results: Iterable) -> int:
         """Store extracted documents (``graph.parallel.DocResult``) given as N-Quads.
 
-        New documents of a batch are loaded in one transaction; a document
-        already stored is replaced in a transaction of its own. Either way a
-        document is never half stored.
+        New documents of a batch are bulk-loaded, their content hashes last
+        (see the module docstring); a document already stored is replaced in a
+        transaction of its own. Either way no run finds a document half stored.
         RETURNS (int): the number of triples stored.
         """
         new: list = []
@@ -125,14 +151,28 @@ class Store:
             exists = r.doc_id in seen or next(iter(self._store.quads_for_pattern(None, None, None, graph)), None)
             (changed if exists else new).append(r)
             seen.add(r.doc_id)
+        if self._log is not None:  # before the load: an entry is used only once the store holds its hash
+            self._log.append((r.doc_id, r.content_hash, r.nquads, r.triples) for r in new + changed)
         data = b"".join(r.nquads for r in new)
         if data:
-            self._store.load(data + _to_union_graph(data), format=ox.RdfFormat.N_QUADS)
+            self._bulk_put(data)
         for r in changed:
             graph = ox.NamedNode(str(doc_iri(r.doc_id)))
             quads = ox.parse(r.nquads, format=ox.RdfFormat.N_QUADS) if r.nquads else []
             self._store.update(_replace_graph(graph, " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)))
         return sum(r.triples for r in new) + sum(r.triples for r in changed)
+
+    def _bulk_put(self, nquads: bytes) -> None:
+        """Bulk-load new document graphs and their union statements; the content hashes go last, in a transaction."""
+        lines = nquads.splitlines(keepends=True)
+        hashes = b"".join(line for line in lines if _HASH_PREDICATE in line)
+        body = b"".join(line for line in lines if _HASH_PREDICATE not in line)
+        self._store.add(_LOADING_FLAG)
+        self._store.bulk_load(body, format=ox.RdfFormat.N_QUADS)
+        self._store.bulk_load(_to_union_graph(body), format=ox.RdfFormat.N_QUADS)
+        self._store.load(hashes + _to_union_graph(hashes), format=ox.RdfFormat.N_QUADS)
+        self._store.remove(_LOADING_FLAG)
+        self._bulk_loaded = True
 
     def bulk_load(self, path: str | Path) -> None:
         """Load an N-Quads/TriG file fast and without a transaction (for building a fresh store).
@@ -145,9 +185,12 @@ class Store:
         self._store.bulk_load(path=str(path), format=fmt)
         union = (ox.Quad(q.subject, q.predicate, q.object, UNION_GRAPH) for q in ox.parse(path=str(path), format=fmt))
         self._store.bulk_extend(union)
+        self._bulk_loaded = True
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL update in one transaction (callers check it is allowed)."""
+        """Run a SPARQL update in one transaction (callers check it is allowed); exports then read Oxigraph."""
+        if self._log is not None:
+            self._log.drop()
         self._store.update(sparql)
 
     def content_hash(self, doc_id: str) -> str | None:
@@ -167,8 +210,12 @@ class Store:
         self._store.update(_drop_graph(ox.NamedNode(str(doc_iri(doc_id)))))
 
     def flush(self) -> None:
+        """Write everything to disk; after bulk loads also compact, or reads stay several times slower."""
         if self.path is not None:
             self._store.flush()
+            if self._bulk_loaded:
+                self._store.optimize()
+                self._bulk_loaded = False
 
     def __len__(self) -> int:
         """The number of statements in the document graphs (the union graph not counted)."""
@@ -207,11 +254,13 @@ class Store:
         N-Quads and JSON-LD keep one named graph per document. Up to
         ``STREAM_ABOVE`` statements (or with ``stream=False``) they are sorted in
         Python, so the same graph always gives the same bytes. Bigger stores
-        stream from Oxigraph without Python objects: the order is then the
-        store's index order, the same for the same content in an on-disk store
-        and pyoxigraph version, but neither sorted nor promised across versions.
+        stream without Python term objects, from the segment log when it
+        covers the documents (documents in id order, each one's lines sorted;
+        Turtle and N-Triples as sorted distinct lines, one statement each,
+        which holds the distinct statements in memory), else from Oxigraph in
+        its index order (the same for the same content and pyoxigraph version).
 
-        RETURNS (int | None): the number of statements written (None when streamed).
+        RETURNS (int | None): the number of statements written (None when streamed from Oxigraph).
         """
         out = Path(out)
         fmt = _FORMATS.get(out.suffix.lower())
@@ -220,7 +269,8 @@ class Store:
         if stream is None:
             stream = doc_ids is None and len(self._store) > STREAM_ABOVE
         if stream:
-            return self._export_stream(out, fmt, doc_ids)
+            written = self._export_from_log(out, fmt, doc_ids)
+            return written if written is not None else self._export_stream(out, fmt, doc_ids)
         if fmt in _QUAD_FORMATS:
             items = sorted(set(self.quads(doc_ids)), key=_sort_key)
         else:
@@ -234,6 +284,38 @@ class Store:
         if doc_ids is None and not self._union_view:
             return self._store.quads_for_pattern(None, None, None, UNION_GRAPH)
         return self.quads(doc_ids)
+
+    def _export_from_log(self, out: Path, fmt, doc_ids: Iterable[str] | None) -> int | None:
+        """Write the export from the segment log; None (nothing written) when the log does not cover it."""
+        if self._log is None or self._union_view or fmt not in _LOG_FORMATS:
+            return None
+        entries = self._log.latest()
+        graphs = [g for g in self._store.named_graphs() if g != UNION_GRAPH]
+        stored = {r["id"].value: r["h"].value for r in self._store.query(
+            f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id ; <{DG.contentHash}> ?h }} }}")}
+        if len(stored) != len(graphs):
+            return None  # a document graph without its id or hash: not written by this package
+        wanted = sorted(stored) if doc_ids is None else sorted(set(doc_ids) & stored.keys())
+        chosen = [entries.get(d) for d in wanted]
+        if any(e is None or e.content_hash != stored[e.doc_id] for e in chosen):
+            return None
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with open(out, "wb") as fh:
+            if fmt == ox.RdfFormat.N_QUADS:
+                for chunk in self._log.read(chosen):
+                    fh.write(chunk)
+                return sum(e.statements for e in chosen)
+            if fmt == ox.RdfFormat.TRIG:
+                for chunk in self._log.read(chosen):
+                    graph = chunk[:chunk.index(b"\n")].rsplit(b" ", 2)[-2]
+                    fh.write(graph + b" {\n" + chunk.replace(b" " + graph + b" .\n", b" .\n") + b"}\n")
+                return sum(e.statements for e in chosen)
+            triples: set[bytes] = set()
+            for chunk in self._log.read(chosen):
+                graph = chunk[:chunk.index(b"\n")].rsplit(b" ", 2)[-2]
+                triples.update(chunk.replace(b" " + graph + b" .\n", b" .\n").splitlines(keepends=True))
+            fh.writelines(sorted(triples))
+            return len(triples)
 
     def _export_stream(self, out: Path, fmt, doc_ids: Iterable[str] | None) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -131,6 +131,42 @@ def test_store_from_before_the_union_graph_is_upgraded_on_open(tmp_path):
     assert len(union) == len(set(document_triples(_facts("a"))))
 
 
+def _result(facts):
+    from graph.parallel import to_result
+
+    return to_result(facts)
+
+
+def test_store_bulk_loads_new_documents_and_counts_them_stored_by_their_hash(tmp_path):
+    store = Store(tmp_path / "s")
+    store.put_documents([_result(_facts("a")), _result(_facts("b", name="Türkiye"))])
+    store.flush()
+    assert store.documents() == ["a", "b"] and store.content_hash("a") == _facts("a").article.content_hash
+    assert _count(store, f"{TUR} a ?class") == 1
+    assert {r["n"] for r in store.select(f"SELECT ?n WHERE {{ {TUR} dg:name ?n }}")} == {"Turkey", "Türkiye"}
+
+
+def test_store_opened_after_an_interrupted_bulk_load_drops_documents_without_their_hash(tmp_path):
+    """A kill between the bulk load and the hash transaction: the next writer removes the unfinished document."""
+    import pyoxigraph as ox
+
+    from graph.store import _HASH_PREDICATE, _LOADING_FLAG, _to_union_graph
+
+    store = Store(tmp_path / "s")
+    store.put_documents([_result(_facts("a"))])
+    unfinished = b"".join(line for line in _result(_facts("b", name="Türkiye")).nquads.splitlines(keepends=True)
+                          if _HASH_PREDICATE not in line)
+    store._store.add(_LOADING_FLAG)
+    store._store.bulk_load(unfinished + _to_union_graph(unfinished), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    assert "b" in Store(tmp_path / "s", read_only=True).documents()  # a reader sees it until a writer opens
+    store = Store(tmp_path / "s")
+    assert store.documents() == ["a"]
+    assert {r["n"] for r in store.select(f"SELECT ?n WHERE {{ {TUR} dg:name ?n }}")} == {"Turkey"}
+    assert _LOADING_FLAG not in store._store
+
+
 def test_events_query_is_dyadic_and_leaves_meetings_to_the_meetings_query():
     from graph.pipeline import named_query
 
