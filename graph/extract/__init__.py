@@ -41,10 +41,11 @@ class Extractor:
         RETURNS (DocumentFacts): the facts, with evidence offsets into ``article.text``.
         """
         body_start = _body_start(article)
+        text = doc.text  # spaCy joins every token again on each access
         index = extract_actors(doc, self.gz, self.titles, title_end=body_start - 1 if body_start else -1,
-                               date=article.date)
+                               date=article.date, text=text)
         ctx = DocContext(doc=doc, article=article, gz=self.gz, lex=self.lex, index=index, body_start=body_start,
-                         quote_spans=quote_spans(doc.text), title_words=self.titles.title_words)
+                         quote_spans=quote_spans(text), title_words=self.titles.title_words, text=text)
         ctx.dateline_place = _dateline(ctx)
         facts = DocumentFacts(article=article)
         facts.sentences = sum(1 for _ in doc.sents)

@@ -129,7 +129,7 @@ def _is_byline(sent: Span) -> bool:
 
 
 def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: int = -1,
-                   date: str | None = None) -> ActorIndex:
+                   date: str | None = None, text: str | None = None) -> ActorIndex:
     """Find and resolve every actor mention of a parsed document.
 
     Args:
@@ -138,6 +138,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
         titles: the title lexicon.
         title_end: character offset where a headline line ends (-1: no headline).
         date: the publication date (ISO 8601), to tell office holders of the same name apart.
+        text: ``doc.text`` when the caller has it already.
     RETURNS (ActorIndex): actors keyed by their document-independent key, and mentions.
     """
     index = ActorIndex()
@@ -182,7 +183,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
         i = span.end
     _add_places(doc, gz, index)
     _dateline_capitals(doc, gz, index)
-    _add_people(doc, gz, titles, index, title_end)
+    _add_people(doc, gz, titles, index, title_end, doc.text if text is None else text)
     _add_other_organizations(doc, gz, index)
     for m in index.mentions:
         if m.kind in ("Country",):
@@ -627,10 +628,10 @@ def _untagged_given_name(doc: Doc, t: Token, ent: Span, start: int) -> bool:
         and (before is None or before.is_punct or before.pos_ in ("DET", "ADP", "CCONJ", "VERB", "AUX"))
 
 
-def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex, title_end: int) -> None:
+def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex, title_end: int, text: str) -> None:
     """People from PERSON entities, merged by name variants, with roles and countries."""
     found: list[tuple[Span, str]] = []
-    body_words = doc.text[title_end + 1:] if title_end >= 0 else ""
+    body_words = text[title_end + 1:] if title_end >= 0 else ""
     for ent in _person_spans(doc, titles.heads):
         if _is_byline(ent.sent):
             continue

@@ -54,7 +54,7 @@ def extract_quotes(ctx: DocContext) -> tuple[list[Quote], list[Claim]]:
     RETURNS (tuple[list[Quote], list[Claim]]): quotes in text order and claims.
     """
     doc = ctx.doc
-    text = doc.text
+    text = ctx.text
     quotes: list[Quote] = []
     claims: list[Claim] = []
     previous: tuple[int, ActorRef] | None = None  # (paragraph start, speaker)

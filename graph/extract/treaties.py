@@ -46,7 +46,7 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
     known, pattern = known_treaties(ctx.lex)
     treaties: dict[str, Treaty] = {}
     token_treaty: dict[int, str] = {}
-    text = doc.text
+    text = ctx.text
     spans = []
     if pattern is not None:
         for m in pattern.finditer(text):

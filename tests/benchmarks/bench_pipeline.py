@@ -95,11 +95,18 @@ def _peak_children_mb() -> float:
 
 
 def phase_bare(corpus: Path) -> dict:
-    """Bare spaCy (en_core_web_sm pipeline, all components) over every text."""
-    from graph.nlp import load_model
+    """Bare spaCy over every text: the stock package (en_core_web_sm, all components), none of diplograph's changes."""
+    import importlib
+
+    from graph.nlp import DEFAULT_MODELS
     from graph.reader import read
 
-    nlp = load_model()
+    for name in DEFAULT_MODELS:
+        try:
+            nlp = importlib.import_module(name).load()
+            break
+        except ImportError:
+            continue
     texts = [a.text for a in read([corpus])]
     words = sum(len(t.split()) for t in texts)
     start = time.perf_counter()
@@ -123,7 +130,8 @@ def phase_pipeline(corpus: Path, store_dir: Path, workers: int, fast: bool, shar
     report = _ingest_with_workers(pipeline, corpus, store, workers, shards, run_local)
     elapsed = time.perf_counter() - start
     return {"words": report.words, "sentences": report.sentences, "seconds": elapsed, "triples": report.triples,
-            "documents": report.documents, "peak_rss_mb": _peak_children_mb()}
+            "documents": report.documents, "peak_rss_mb": _peak_children_mb(),
+            "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def _ingest_with_workers(pipeline, corpus, store, workers, shards, run_local):
@@ -145,33 +153,57 @@ def _ingest_with_workers(pipeline, corpus, store, workers, shards, run_local):
 
 
 def phase_store(shards: Path, out_dir: Path, min_triples: int) -> dict:
-    """Bulk-load copies of the shards until the store holds ``min_triples``; export; time the queries."""
+    """Load copies of the shards until the store holds ``min_triples``; export; time the queries.
+
+    The big store is written the way ``ingest`` writes (batches of 64 documents
+    through ``Store.put_documents``), so its exports read the segment log; a
+    second store is built with ``Store.bulk_load`` from one N-Quads file.
+    """
     import shutil
 
     from graph.pipeline import QUERIES
     from graph.store import Store
 
-    big = out_dir / "big.nq"
     data = b"".join(p.read_bytes() for p in sorted(shards.glob("*.nq")))
     lines = data.count(b"\n")
     copies = max(1, -(-min_triples // max(lines, 1)))
-    with open(big, "wb") as fh:
-        for k in range(copies):
-            # every copy is other documents: their ids, and the fact IRIs built from them, change
-            fh.write(data if k == 0 else data.replace(b"bench-0", f"c{k}-bench-0".encode()))
+    big = out_dir / "big.nq"
     store_dir = out_dir / "big-store"
     shutil.rmtree(store_dir, ignore_errors=True)
     store = Store(store_dir)
+    load_s = 0.0
+    with open(big, "wb") as fh:
+        for k in range(copies):
+            # every copy is other documents: their ids, and the fact IRIs built from them, change
+            copy = data if k == 0 else data.replace(b"bench-0", f"c{k}-bench-0".encode())
+            fh.write(copy)
+            results = _doc_results(copy)
+            start = time.perf_counter()
+            for i in range(0, len(results), 64):
+                store.put_documents(results[i:i + 64])
+            load_s += time.perf_counter() - start
     start = time.perf_counter()
-    store.bulk_load(big)
-    load_s = time.perf_counter() - start
+    store.flush()
+    load_s += time.perf_counter() - start
     n = len(store)
-    result = {"quads": n, "bulk_load_per_s": n / load_s}
+    result = {"quads": n, "ingest_load_per_s": n / load_s}
     for suffix in (".nq", ".ttl", ".trig"):
         start = time.perf_counter()
         store.export(out_dir / f"export{suffix}", stream=True)
         result[f"export{suffix}_per_s"] = n / (time.perf_counter() - start)
     del store
+    bulk_dir = out_dir / "bulk-store"
+    shutil.rmtree(bulk_dir, ignore_errors=True)
+    bulk = Store(bulk_dir)
+    start = time.perf_counter()
+    bulk.bulk_load(big)
+    bulk.flush()
+    result["bulk_load_per_s"] = n / (time.perf_counter() - start)
+    start = time.perf_counter()
+    bulk.export(out_dir / "oxigraph-export.nq", stream=True)
+    result["oxigraph_export_per_s"] = n / (time.perf_counter() - start)
+    del bulk
+    shutil.rmtree(bulk_dir, ignore_errors=True)
     latencies = {}
     for q in sorted(QUERIES.glob("*.rq")):
         cmd = [sys.executable, __file__, "--phase", "query", "--query", str(q), "--out-dir", str(out_dir)]
@@ -181,19 +213,22 @@ def phase_store(shards: Path, out_dir: Path, min_triples: int) -> dict:
         except subprocess.TimeoutExpired:
             latencies[q.stem] = (None, None)
     result["queries"] = latencies
-    small = Store(out_dir / "txn-store")
+    return result
+
+
+def _doc_results(nquads: bytes) -> list:
+    """N-Quads cut into one DocResult per document graph (documents are contiguous in the shards)."""
     from graph.parallel import DocResult
 
-    docs: dict[str, list[bytes]] = {}
-    for line in data.splitlines(keepends=True)[:300_000]:
-        docs.setdefault(line.rsplit(b" ", 2)[-2].decode(), []).append(line)
-    results = [DocResult(g.rsplit("/", 1)[-1].rstrip(">"), "", b"".join(ls), len(ls), 0, 0, 0, 0)
-               for g, ls in docs.items()]
-    start = time.perf_counter()
-    for k in range(0, len(results), 64):
-        small.put_documents(results[k:k + 64])
-    result["transactional_load_per_s"] = sum(r.triples for r in results) / (time.perf_counter() - start)
-    return result
+    docs: dict[bytes, list[bytes]] = {}
+    for line in nquads.splitlines(keepends=True):
+        docs.setdefault(line.rsplit(b" ", 2)[-2], []).append(line)
+    results = []
+    for graph, lines in docs.items():
+        doc_id = graph.decode().rsplit("/", 1)[-1].rstrip(">")
+        content_hash = next((ln.split(b'"')[1].decode() for ln in lines if b"#contentHash>" in ln), "")
+        results.append(DocResult(doc_id, content_hash, b"".join(lines), len(lines), 0, 0, 0, 0))
+    return results
 
 
 QUERY_TIMEOUT = 60  # seconds; a query still running then is reported as timed out
@@ -216,7 +251,8 @@ def main() -> None:
     parser.add_argument("--relevant", type=float, default=0.3, help="share of diplomatic sentences (default 0.3)")
     parser.add_argument("--out-dir", default="/tmp/dg-bench")
     parser.add_argument("--min-triples", type=int, default=1_000_000)
-    parser.add_argument("--phase", choices=["bare", "pipeline", "query"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["bare", "pipeline", "query", "store"],
+                        help="run one phase only ('store' reuses the shards of an earlier run)")
     parser.add_argument("--query", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--full-parse", action="store_true", help=argparse.SUPPRESS)
@@ -225,6 +261,9 @@ def main() -> None:
     corpus = out / "corpus.jsonl"
     if args.phase == "query":
         print(json.dumps(phase_query(out, Path(args.query))))
+        return
+    if args.phase == "store":
+        print_store(phase_store(out / "shards", out, args.min_triples))
         return
     if args.phase == "bare":
         print(json.dumps(phase_bare(corpus)))
@@ -255,12 +294,18 @@ def main() -> None:
         r = runs[workers] = sub("--phase", "pipeline", "--workers", str(workers))
         print(f"pipeline {workers} worker{'s' if workers > 1 else ' '}: {r['words'] / r['seconds']:8,.0f} words/s  "
               f"{r['sentences'] / r['seconds']:6,.1f} sentences/s  ({r['seconds']:.0f} s, {r['triples']:,} triples)  "
-              f"ratio to bare spaCy {bare['seconds'] / r['seconds']:.2f}x  peak RSS per worker {r['peak_rss_mb']:,.0f} MB")
+              f"ratio to bare spaCy {bare['seconds'] / r['seconds']:.2f}x  peak RSS per worker {r['peak_rss_mb']:,.0f} MB, "
+              f"writer {r['parent_rss_mb']:,.0f} MB")
     print(f"2 workers / 1 worker: {runs[1]['seconds'] / runs[2]['seconds']:.2f}x")
-    st = phase_store(out / "shards", out, args.min_triples)
-    print(f"store: {st['quads']:,} quads; bulk load {st['bulk_load_per_s']:,.0f} triples/s; "
-          f"transactional batch load {st['transactional_load_per_s']:,.0f} triples/s")
-    print("export: " + ", ".join(f"{k[7:-6]} {v:,.0f} triples/s" for k, v in st.items() if k.startswith("export")))
+    print_store(phase_store(out / "shards", out, args.min_triples))
+
+
+def print_store(st: dict) -> None:
+    print(f"store: {st['quads']:,} document-graph quads; ingest load (put_documents) {st['ingest_load_per_s']:,.0f} "
+          f"triples/s; bulk_load of one N-Quads file {st['bulk_load_per_s']:,.0f} triples/s")
+    print("export from the segment log: " + ", ".join(f"{k[7:-6]} {v:,.0f} triples/s" for k, v in st.items()
+                                                       if k.startswith("export")))
+    print(f"export from Oxigraph (a bulk-loaded store): nq {st['oxigraph_export_per_s']:,.0f} triples/s")
     for name, (seconds, rows) in st["queries"].items():
         print(f"query {name:20s} " + (f"{seconds:6.3f} s  {rows} rows" if seconds is not None
                                       else f"timed out after {QUERY_TIMEOUT} s"))
