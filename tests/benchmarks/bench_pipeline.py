@@ -126,12 +126,19 @@ def phase_pipeline(corpus: Path, store_dir: Path, workers: int, fast: bool, shar
     pipeline = Pipeline.__new__(Pipeline)  # the parent only reads and stores; workers hold the model
     pipeline.model, pipeline.fast = None, fast
     store = Store(store_dir)
+    writer_cpu = _cpu(resource.RUSAGE_SELF)
     start = time.perf_counter()
     report = _ingest_with_workers(pipeline, corpus, store, workers, shards, run_local)
     elapsed = time.perf_counter() - start
     return {"words": report.words, "sentences": report.sentences, "seconds": elapsed, "triples": report.triples,
             "documents": report.documents, "peak_rss_mb": _peak_children_mb(),
-            "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "writer_cpu_s": _cpu(resource.RUSAGE_SELF) - writer_cpu, "workers_cpu_s": _cpu(resource.RUSAGE_CHILDREN)}
+
+
+def _cpu(who) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _ingest_with_workers(pipeline, corpus, store, workers, shards, run_local):
@@ -295,7 +302,7 @@ def main() -> None:
         print(f"pipeline {workers} worker{'s' if workers > 1 else ' '}: {r['words'] / r['seconds']:8,.0f} words/s  "
               f"{r['sentences'] / r['seconds']:6,.1f} sentences/s  ({r['seconds']:.0f} s, {r['triples']:,} triples)  "
               f"ratio to bare spaCy {bare['seconds'] / r['seconds']:.2f}x  peak RSS per worker {r['peak_rss_mb']:,.0f} MB, "
-              f"writer {r['parent_rss_mb']:,.0f} MB")
+              f"writer {r['parent_rss_mb']:,.0f} MB; CPU s: workers {r['workers_cpu_s']:.0f}, writer {r['writer_cpu_s']:.0f}")
     print(f"2 workers / 1 worker: {runs[1]['seconds'] / runs[2]['seconds']:.2f}x")
     print_store(phase_store(out / "shards", out, args.min_triples))
 
