@@ -2,6 +2,11 @@
 
     python tests/benchmarks/bench_pipeline.py [--words 1000000] [--relevant 0.3] [--out-dir /tmp/dg-bench]
 
+Memory on a corpus ten times bigger (peak RSS per worker and of the writer):
+
+    python tests/benchmarks/bench_pipeline.py --phase corpus --words 10000000 --out-dir /tmp/dg-bench10m
+    python tests/benchmarks/bench_pipeline.py --phase pipeline --workers 2 --out-dir /tmp/dg-bench10m
+
 The corpus is generated deterministically: diplomatic sentences recombined from
 graph/samples, the seed article and the PLOVER dev records, mixed with templated
 general-news sentences (sport, weather, markets, local news) so that about
@@ -258,16 +263,22 @@ def main() -> None:
     parser.add_argument("--relevant", type=float, default=0.3, help="share of diplomatic sentences (default 0.3)")
     parser.add_argument("--out-dir", default="/tmp/dg-bench")
     parser.add_argument("--min-triples", type=int, default=1_000_000)
-    parser.add_argument("--phase", choices=["bare", "pipeline", "query", "store"],
-                        help="run one phase only ('store' reuses the shards of an earlier run)")
+    parser.add_argument("--phase", choices=["corpus", "bare", "pipeline", "query", "store"],
+                        help="run one phase only: 'corpus' writes the corpus, 'pipeline' (with --workers) ingests "
+                             "it, 'store' reuses the shards of a 1-worker run")
     parser.add_argument("--query", help=argparse.SUPPRESS)
-    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help="worker processes of --phase pipeline")
     parser.add_argument("--full-parse", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = Path(args.out_dir)
     corpus = out / "corpus.jsonl"
     if args.phase == "query":
         print(json.dumps(phase_query(out, Path(args.query))))
+        return
+    if args.phase == "corpus":
+        out.mkdir(parents=True, exist_ok=True)
+        docs, words = make_corpus(corpus, args.words, args.relevant)
+        print(f"corpus: {docs} documents, {words:,} words ({corpus})")
         return
     if args.phase == "store":
         print_store(phase_store(out / "shards", out, args.min_triples))
