@@ -71,3 +71,21 @@ def test_adhering_to_a_policy_is_support_and_a_refused_text_holds_no_stance(extr
     assert [(p.holder.text, p.stance, p.issue) for p in
             extract("Laos firmly adheres to the one-China policy.").positions] == [("Laos", "support", "one-China policy")]
     assert extract("Varga said he could not endorse wording committing the bloc to back Moldova.").positions == []
+
+
+def _codes(facts, category):
+    return [([s.code for s in e.sources], [t.code for t in e.targets]) for e in facts.events if e.category == category]
+
+
+def test_reaction_to_the_measures_targets_the_author_of_the_last_deed(extract):
+    """"the measures as illegal": the "as" phrase does not say whose, so the last act told does."""
+    facts = extract("Canada imposed new sanctions on Venezuela on Monday. Venezuela denounced the measures as illegal.")
+    assert (["VEN"], ["CAN"]) in _codes(facts, "ACCUSE")
+
+
+def test_reaction_to_the_decision_skips_what_was_said_about_it(extract):
+    """"the decision" is the deed, not the last accusation told about it."""
+    facts = extract("Norway expelled two Russian diplomats on Tuesday. Russia condemned the expulsions. "
+                    "Belarus called the decision a hostile step.")
+    accusations = _codes(facts, "ACCUSE")
+    assert (["BLR"], ["NOR"]) in accusations and (["BLR"], ["RUS"]) not in accusations

@@ -60,6 +60,7 @@ class DocContext:
     dateline_place: str | None = None
     last_group: list[ActorRef] = field(default_factory=list)
     last_doers: list[ActorRef] = field(default_factory=list)  # sources of the last event coded
+    acts: list[tuple[str, list[ActorRef]]] = field(default_factory=list)  # (category, sources) of events told so far
     _body: list[Span] | None = field(default=None, repr=False)
     meeting_groups: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)

@@ -109,22 +109,35 @@ def _light_noun_trigger(ctx: DocContext, verb: Token) -> Trigger | None:
 _ACT_NOUNS = {"decision", "move", "measure", "sanction", "accusation", "charge", "allegation", "claim", "step",
               "statement", "proposal", "offer", "plan", "demand", "request", "remark", "comment", "expulsion",
               "ban", "action", "attack", "strike", "threat", "ultimatum", "announcement", "declaration"}
+# which earlier act such a noun points back to: words name words, deeds name deeds
+_NOUN_ACTS = {"accusation": {"ACCUSE"}, "charge": {"ACCUSE"}, "allegation": {"ACCUSE"}, "claim": {"ACCUSE"},
+              "threat": {"THREATEN"}, "ultimatum": {"THREATEN"}, "demand": {"REQUEST"}, "request": {"REQUEST"}}
+_DEED_NOUNS = {"decision", "move", "measure", "sanction", "step", "expulsion", "ban", "action", "attack", "strike"}
+_VERBAL_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
+_WHOSE_PREPS = {"of", "by", "from"}
 
 
 def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
     """"Nicaragua rejected the accusations": the recipient of a reaction to an act named by a
-    definite noun is whoever did the last act the text told."""
+    definite noun is whoever did the last act of that kind the text told ("the decision" is a
+    deed, not the last thing someone said about it)."""
     obj = _child(tok, "dobj", "nsubjpass")
-    if obj is None or obj.lemma_.lower() not in _ACT_NOUNS:
+    noun = obj.lemma_.lower() if obj is not None else ""
+    if noun not in _ACT_NOUNS:
         return []
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in obj.children):
         return []
-    if any(c.dep_ in ("prep", "poss", "compound", "amod", "acl", "relcl") and c.lower_ not in ("new", "latest")
-           for c in obj.children):
+    if any((c.dep_ == "prep" and c.lower_ in _WHOSE_PREPS) or c.dep_ in ("poss", "compound", "acl", "relcl")
+           or (c.dep_ == "amod" and c.lower_ not in ("new", "latest")) for c in obj.children):
         return []  # "the decision of X", "Russia's decision": the phrase says whose
     keys = {s.key for s in sources}
     codes = {s.code for s in sources if s.code}
-    return [d for d in ctx.last_doers if d.key not in keys and (not d.code or d.code not in codes)]
+    doers = ctx.last_doers
+    for category, earlier in reversed(ctx.acts):
+        if category in _NOUN_ACTS.get(noun, ()) or (noun in _DEED_NOUNS and category not in _VERBAL_ACTS):
+            doers = earlier
+            break
+    return [d for d in doers if d.key not in keys and (not d.code or d.code not in codes)]
 
 
 def _sanctions_object(ctx: DocContext, tok: Token) -> Token | None:
@@ -448,9 +461,10 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     coded.append((verb, Event(**{**event.__dict__, "sources": [src], "targets": others})))
         main = [e for _, e in _main_events(coded)]
         events.extend(main)
-        doers = [e.sources for e in main if e.sources and not e.negated]
-        if doers:
-            ctx.last_doers = doers[-1]
+        done = [e for e in main if e.sources and not e.negated]
+        if done:
+            ctx.last_doers = done[-1].sources
+            ctx.acts.extend((e.category, e.sources) for e in done)
     return _dedupe(events)
 
 
