@@ -89,3 +89,18 @@ def test_reaction_to_the_decision_skips_what_was_said_about_it(extract):
                     "Belarus called the decision a hostile step.")
     accusations = _codes(facts, "ACCUSE")
     assert (["BLR"], ["NOR"]) in accusations and (["BLR"], ["RUS"]) not in accusations
+
+
+def test_persona_non_grata_is_an_expulsion_active_passive_and_announced(extract):
+    active = extract("Peru declared Bolivia's consul persona non grata on Friday.")
+    assert (["PER"], ["BOL"]) in _codes(active, "SANCTION")
+    passive = extract("The Bolivian consul was declared persona non grata by Peru.")
+    assert (["PER"], ["BOL"]) in _codes(passive, "SANCTION")
+    announced = extract("Peru said that Bolivia's consul, Ana Quispe, had been declared persona non grata.")
+    assert [s for s, _ in _codes(announced, "SANCTION")] == [["PER"]]
+
+
+def test_an_announced_passive_is_the_announcers_only_for_sanctions(extract):
+    """A state reporting that people were killed did not kill them."""
+    facts = extract("Peru said three Bolivian soldiers had been killed near the border.")
+    assert all("PER" not in s for s, _ in _codes(facts, "ASSAULT"))

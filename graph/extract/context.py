@@ -469,7 +469,12 @@ class DocContext:
             and head.head.lemma_.lower() in self.lex.reporting
 
     def passive_agent(self, verb: Token) -> list[ActorRef]:
+        """The "by" agent of a passive, also when the parser hangs it on a predicate noun
+        ("was declared persona non grata by Nicaragua")."""
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None:
+            agent = next((a for c in verb.children if c.dep_ == "oprd" for a in c.children
+                          if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")), None)
         if agent is None:
             return []
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)

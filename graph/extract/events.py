@@ -74,9 +74,11 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
         words = set()
         if obj is not None:
             words = {t.lemma_.lower() for t in obj.subtree}
-        # "held the villagers as human shields": the object's role in an "as" phrase
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"):
-            words |= {t.lemma_.lower() for t in prep.subtree}
+        # "held the villagers as human shields": the object's role in an "as" phrase; "declared the
+        # envoy persona non grata": a predicate noun, which the parser hangs as oprd or a bare clause
+        for role in (c for c in tok.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"
+                     or (c.dep_ == "ccomp" and c.pos_ == "NOUN" and _child(c, "mark") is None)):
+            words |= {t.lemma_.lower() for t in role.subtree}
         if not words & set(trig.objects):
             return False
     if trig.subject_sectors:
@@ -468,6 +470,14 @@ def extract_events(ctx: DocContext) -> list[Event]:
     return _dedupe(events)
 
 
+def _announcer(ctx: DocContext, tok: Token) -> list[ActorRef]:
+    """The state or government reporting a clause, when the clause is what a reporting verb says."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or head is tok or head.lemma_.lower() not in ctx.lex.reporting:
+        return []
+    return [r for r in ctx.subject(head) if r.code and r.sector in (None, "GOV")]
+
+
 def _subordinate_to(tok: Token, other: Token) -> bool:
     """Whether a word lies in a clause that depends on another word (coordination aside):
     "opened fire …, killing one" — the killing is how the firing is told, not a second event."""
@@ -595,6 +605,10 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         sources = ctx.passive_agent(tok)
         # "three civilians have been killed", "guerrillas have been demobilized": the doer is untold
         agentless = not sources and _child(tok, "agent") is None and category in _MATERIAL
+        if agentless and category == "SANCTION":
+            # "Nicaragua announced that the envoy had been expelled": a state announces its own sanctions
+            sources = _announcer(ctx, tok)
+            agentless = not sources
     elif not sources:
         # "a roadside bombing killed one soldier": the attack itself is the subject
         subj = _child(tok, "nsubj")
