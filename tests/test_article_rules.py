@@ -104,3 +104,10 @@ def test_an_announced_passive_is_the_announcers_only_for_sanctions(extract):
     """A state reporting that people were killed did not kill them."""
     facts = extract("Peru said three Bolivian soldiers had been killed near the border.")
     assert all("PER" not in s for s, _ in _codes(facts, "ASSAULT"))
+
+
+def test_drills_off_or_east_of_a_country_are_aimed_at_it(extract):
+    east = extract("Turkish warships held three days of naval drills west of Cyprus.")
+    assert (["TUR"], ["CYP"]) in _codes(east, "MOBILIZE")
+    alone = extract("Turkish warships held three days of naval drills on Monday.")
+    assert (["TUR"], []) in _codes(alone, "MOBILIZE")

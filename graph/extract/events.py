@@ -33,6 +33,8 @@ _ATTACK_NOUNS = {"bombing", "attack", "explosion", "blast", "bomb", "shelling", 
                  "rocket", "missile", "shell", "grenade", "ambush", "fire", "gunfire", "assault", "offensive"}
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN"}
 _TRAVEL_NOUNS = {"trip", "tour", "journey", "visit"}
+_PLACE_PREPS = {"in", "into", "on", "near", "at", "off", "around"}
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _RECIPROCAL = {"trade", "exchange", "swap"}
 _WEAPONS = {"weapon", "missile", "tank", "artillery", "warship", "reserve", "reservist", "unit", "division",
             "battalion", "brigade", "regiment", "fleet", "aircraft", "jet", "bomber", "resource"}
@@ -361,9 +363,12 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
             return refs
     if category in _PLACE_TARGETS:
         # "lifted a curfew in Montenegro", "shelled positions in Jericho": the place acted on
+        # "drills east of Taiwan", "patrols off the Philippines": near a place is aimed at it too
         for h in (tok, comp, _child(tok, "dobj")):
-            for prep in (h.children if h is not None else ()):
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on", "near", "at"):
+            for c in (h.children if h is not None else ()):
+                prep = _child(c, "prep") if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _COMPASS else c
+                if prep is not None and prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS | {"of"} \
+                        and (prep.lower_ != "of" or prep is not c):
                     refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude, places=True)
                     if refs:
                         return refs
