@@ -301,3 +301,8 @@ def test_a_speakers_own_state_in_the_warning_is_no_recipient(extract):
     evs = _events(extract("Indian Foreign Ministry spokesman Ravi Das warned that India would take all necessary "
                           "measures to defend its borders."))
     assert evs and evs[0][0] == "THREATEN" and "IND" not in evs[0][2]
+
+
+def test_vowing_to_retaliate_is_a_threat_not_an_agreement(extract):
+    evs = _events(extract("Armenia vowed to retaliate against Azerbaijan."))
+    assert ("THREATEN", ["ARM"], ["AZE"]) in evs and not any(e[0] == "AGREE" for e in evs)
