@@ -310,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()  # the reader (e.g. `| head`) has gone; nothing left to say
         return 0
     except OSError as err:
+        if ".sst" in str(err):  # a read-only view whose files a writer's compaction replaced
+            return _fail("the store changed while it was read (an ingest is writing it); run the command again")
         return _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}".lstrip(": "))
 
 

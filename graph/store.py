@@ -89,7 +89,7 @@ class Store:
             elif read_only:
                 if not self.path.exists():
                     raise StoreError(f"{self.path}: no store here (run `diplograph ingest` first)")
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = _open_read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
@@ -351,6 +351,28 @@ class Store:
         if doc_ids is None:
             return sorted((g for g in self._store.named_graphs() if g != UNION_GRAPH), key=str)
         return [ox.NamedNode(str(doc_iri(d))) for d in doc_ids]
+
+
+def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
+    """Open a store for reading while a writer may hold it.
+
+    A read-only RocksDB sees the files of the moment it opened; when the
+    writer's compaction replaces them the open (or the first read) fails with
+    a missing file, so it is retried. Later reads can still meet that; the CLI
+    then says to run the command again.
+    """
+    import time
+
+    for attempt in range(attempts):
+        try:
+            store = ox.Store.read_only(str(path))
+            next(iter(store.quads_for_pattern(None, None, None, UNION_GRAPH)), None)
+            return store
+        except (OSError, RuntimeError) as err:
+            if "No such file" not in str(err) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+    raise StoreError(f"{path}: cannot open store")
 
 
 def _sort_key(item) -> tuple:

@@ -68,3 +68,18 @@ def test_cli_export_trig(ingested, capsys):
     tmp, store, _ = ingested
     assert main(["export", "--store", str(store), "--out", str(tmp / "all.trig")]) == 0
     assert "GRAPH" in (tmp / "all.trig").read_text() or "{" in (tmp / "all.trig").read_text()
+
+
+def test_cli_read_meeting_files_compacted_away_says_to_run_again(ingested, capsys, monkeypatch):
+    """A read-only view whose files a writer's compaction replaced: one line, no traceback."""
+    from graph.store import Store
+
+    def vanished(self, sparql):
+        raise FileNotFoundError("IO error: No such file or directory: While open a file for random read: 000123.sst")
+
+    _, store, _ = ingested
+    capsys.readouterr()
+    monkeypatch.setattr(Store, "query", vanished)
+    assert main(["query", "meetings", "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert "run the command again" in err and len(err.strip().splitlines()) == 1

@@ -84,12 +84,9 @@ def count_documents(store_dir: Path) -> int | None:
 
     try:
         store = Store(store_dir, read_only=True)
-    except StoreError:  # not there yet, or still being created
-        return None
-    try:
         return len(store.documents())
-    finally:
-        del store
+    except (StoreError, OSError, RuntimeError):  # not there yet, being created, or its files just compacted away
+        return None
 
 
 def snapshot(store) -> dict[str, set[str]]:
