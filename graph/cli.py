@@ -27,6 +27,11 @@ EXAMPLES = {
 }
 
 
+# a read-only view whose files a writer's compaction replaced meanwhile
+_COMPACTED = ".sst"
+_RUN_AGAIN = "the store changed while it was read (an ingest is writing it); run the command again"
+
+
 def _fail(message: str, code: int = 2) -> int:
     print(f"diplograph: {message}", file=sys.stderr)
     return code
@@ -144,7 +149,7 @@ def cmd_query(args) -> int:
     try:
         columns, rows = run_named_query(store, args.query, allow_external=args.allow_external)
     except (FileNotFoundError, QueryRefused) as err:
-        return _fail(str(err))
+        return _fail(_RUN_AGAIN if _COMPACTED in str(err) else str(err))
     except SyntaxError as err:
         return _fail(f"{args.query}: SPARQL syntax error: {str(err).splitlines()[0]}")
     print(_format_rows(rows, columns, args.format))
@@ -310,8 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()  # the reader (e.g. `| head`) has gone; nothing left to say
         return 0
     except OSError as err:
-        if ".sst" in str(err):  # a read-only view whose files a writer's compaction replaced
-            return _fail("the store changed while it was read (an ingest is writing it); run the command again")
+        if _COMPACTED in str(err):
+            return _fail(_RUN_AGAIN)
         return _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}".lstrip(": "))
 
 
