@@ -70,7 +70,7 @@ def test_cli_export_trig(ingested, capsys):
     assert "GRAPH" in (tmp / "all.trig").read_text() or "{" in (tmp / "all.trig").read_text()
 
 
-def test_cli_read_meeting_files_compacted_away_says_to_run_again(ingested, capsys, monkeypatch):
+def test_cli_read_of_files_compacted_away_says_to_run_again(ingested, capsys, monkeypatch):
     """A read-only view whose files a writer's compaction replaced: one line, no traceback."""
     from graph.store import Store
 
