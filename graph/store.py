@@ -2,10 +2,10 @@
 
 Replacing a document's graph is one transaction. New documents are
 bulk-loaded (three times cheaper than a transaction) with their content hashes
-written last, in a transaction, under a "loading" flag; a store opened for
-writing with the flag still set drops the documents that have no hash yet, so
-an interrupted ingest never leaves half a document for the next run. Only one
-process may write a store at a time.
+written last, in a transaction, each under a "loading" flag; a store opened
+for writing with flags still set drops the flagged documents that have no hash
+yet, so an interrupted ingest never leaves half a document for the next run.
+Only one process may write a store at a time.
 
 One more named graph, ``UNION_GRAPH``, holds the union of the document graphs
 as a set: every statement once, however many documents state it. Queries take
@@ -17,6 +17,7 @@ graph; exports leave it out.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -40,9 +41,10 @@ STREAM_ABOVE = 200_000  # statements; bigger stores are exported without sorting
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
 _HASH_PREDICATE = f" <{DG.contentHash}> ".encode()
 _LOG_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
-# in the store's own default graph, which queries never see (theirs is the union graph)
-_LOADING_FLAG = ox.Quad(ox.NamedNode(str(ID["store"])), ox.NamedNode(str(ID["store/loading"])), ox.Literal("true"),
-                        ox.DefaultGraph())
+# "<store> <loading> <document graph>" flags live in the store's own default graph, which
+# queries never see (theirs is the union graph)
+_STORE_NODE = ox.NamedNode(str(ID["store"]))
+_LOADING = ox.NamedNode(str(ID["store/loading"]))
 
 
 class StoreError(RuntimeError):
@@ -102,15 +104,16 @@ class Store:
                 self._union_view = True  # a store from before the union graph: query the slow view
             else:
                 self._store.update(f"INSERT {{ GRAPH {UNION_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
-        if not read_only and _LOADING_FLAG in self._store:
+        if not read_only:
             self._drop_unfinished_documents()
 
     def _drop_unfinished_documents(self) -> None:
-        """After an interrupted bulk load: drop the document graphs whose content hash was not yet written."""
-        for graph in self._graphs(None):
+        """After an interrupted bulk load: drop the flagged document graphs whose content hash was not yet written."""
+        for flag in list(self._store.quads_for_pattern(_STORE_NODE, _LOADING, None, ox.DefaultGraph())):
+            graph = flag.object
             if next(iter(self._store.quads_for_pattern(None, ox.NamedNode(str(DG.contentHash)), None, graph)), None) is None:
                 self._store.update(_drop_graph(graph))
-        self._store.remove(_LOADING_FLAG)
+            self._store.remove(flag)
 
     def _lacks_union_graph(self) -> bool:
         has_union = next(iter(self._store.quads_for_pattern(None, None, None, UNION_GRAPH)), None)
@@ -155,23 +158,24 @@ class Store:
             self._log.append((r.doc_id, r.content_hash, r.nquads, r.triples) for r in new + changed)
         data = b"".join(r.nquads for r in new)
         if data:
-            self._bulk_put(data)
+            self._bulk_put(data, [ox.NamedNode(str(doc_iri(r.doc_id))) for r in new])
         for r in changed:
             graph = ox.NamedNode(str(doc_iri(r.doc_id)))
             quads = ox.parse(r.nquads, format=ox.RdfFormat.N_QUADS) if r.nquads else []
             self._store.update(_replace_graph(graph, " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)))
         return sum(r.triples for r in new) + sum(r.triples for r in changed)
 
-    def _bulk_put(self, nquads: bytes) -> None:
+    def _bulk_put(self, nquads: bytes, graphs: list[ox.NamedNode]) -> None:
         """Bulk-load new document graphs and their union statements; the content hashes go last, in a transaction."""
         lines = nquads.splitlines(keepends=True)
         hashes = b"".join(line for line in lines if _HASH_PREDICATE in line)
         body = b"".join(line for line in lines if _HASH_PREDICATE not in line)
-        self._store.add(_LOADING_FLAG)
+        flags = [ox.Quad(_STORE_NODE, _LOADING, graph, ox.DefaultGraph()) for graph in graphs]
+        self._store.extend(flags)
         self._store.bulk_load(body, format=ox.RdfFormat.N_QUADS)
         self._store.bulk_load(_to_union_graph(body), format=ox.RdfFormat.N_QUADS)
         self._store.load(hashes + _to_union_graph(hashes), format=ox.RdfFormat.N_QUADS)
-        self._store.remove(_LOADING_FLAG)
+        self._store.update("DELETE DATA { " + " ".join(f"{f.subject} {f.predicate} {f.object} ." for f in flags) + " }")
         self._bulk_loaded = True
 
     def bulk_load(self, path: str | Path) -> None:
@@ -292,7 +296,7 @@ class Store:
         entries = self._log.latest()
         graphs = [g for g in self._store.named_graphs() if g != UNION_GRAPH]
         stored = {r["id"].value: r["h"].value for r in self._store.query(
-            f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id ; <{DG.contentHash}> ?h }} }}")}
+            f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id ; <{DG.contentHash}> ?h }} FILTER(?g != {UNION_GRAPH}) }}")}
         if len(stored) != len(graphs):
             return None  # a document graph without its id or hash: not written by this package
         wanted = sorted(stored) if doc_ids is None else sorted(set(doc_ids) & stored.keys())
@@ -361,18 +365,17 @@ def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
     a missing file, so it is retried. Later reads can still meet that; the CLI
     then says to run the command again.
     """
-    import time
-
-    for attempt in range(attempts):
+    failures = 0
+    while True:
         try:
             store = ox.Store.read_only(str(path))
             next(iter(store.quads_for_pattern(None, None, None, UNION_GRAPH)), None)
             return store
         except (OSError, RuntimeError) as err:
-            if "No such file" not in str(err) or attempt == attempts - 1:
+            failures += 1
+            if "No such file" not in str(err) or failures == attempts:
                 raise
             time.sleep(0.1)
-    raise StoreError(f"{path}: cannot open store")
 
 
 def _sort_key(item) -> tuple:

@@ -147,16 +147,20 @@ def test_store_bulk_loads_new_documents_and_counts_them_stored_by_their_hash(tmp
 
 
 def test_store_opened_after_an_interrupted_bulk_load_drops_documents_without_their_hash(tmp_path):
-    """A kill between the bulk load and the hash transaction: the next writer removes the unfinished document."""
+    """A kill between the bulk load and the hash transaction: the next writer removes the unfinished document,
+    and only a flagged one (a hashless graph loaded some other way stays)."""
     import pyoxigraph as ox
 
-    from graph.store import _HASH_PREDICATE, _LOADING_FLAG, _to_union_graph
+    from graph.store import _HASH_PREDICATE, _LOADING, _STORE_NODE, _to_union_graph
 
     store = Store(tmp_path / "s")
     store.put_documents([_result(_facts("a"))])
+    foreign = ox.NamedNode("https://example.org/graph/foreign")
+    store._store.add(ox.Quad(ox.NamedNode("https://example.org/x"), ox.NamedNode("https://example.org/p"),
+                             ox.Literal("kept"), foreign))
     unfinished = b"".join(line for line in _result(_facts("b", name="Türkiye")).nquads.splitlines(keepends=True)
                           if _HASH_PREDICATE not in line)
-    store._store.add(_LOADING_FLAG)
+    store._store.add(ox.Quad(_STORE_NODE, _LOADING, ox.NamedNode(str(doc_iri("b"))), ox.DefaultGraph()))
     store._store.bulk_load(unfinished + _to_union_graph(unfinished), format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
@@ -164,7 +168,8 @@ def test_store_opened_after_an_interrupted_bulk_load_drops_documents_without_the
     store = Store(tmp_path / "s")
     assert store.documents() == ["a"]
     assert {r["n"] for r in store.select(f"SELECT ?n WHERE {{ {TUR} dg:name ?n }}")} == {"Turkey"}
-    assert _LOADING_FLAG not in store._store
+    assert not list(store._store.quads_for_pattern(_STORE_NODE, _LOADING, None, None))
+    assert store.select('SELECT ?o WHERE { GRAPH <https://example.org/graph/foreign> { ?s ?p ?o } }') == [{"o": "kept"}]
 
 
 def test_events_query_is_dyadic_and_leaves_meetings_to_the_meetings_query():
