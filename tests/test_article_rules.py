@@ -111,3 +111,11 @@ def test_drills_off_or_east_of_a_country_are_aimed_at_it(extract):
     assert (["TUR"], ["CYP"]) in _codes(east, "MOBILIZE")
     alone = extract("Turkish warships held three days of naval drills on Monday.")
     assert (["TUR"], []) in _codes(alone, "MOBILIZE")
+
+
+def test_headline_title_gives_the_person_named_again_in_the_body_a_role_and_country(extract):
+    title = "Norway Hosts Talks with Chilean Foreign Minister Luis Parra Bravo"
+    text = title + "\nOn Monday, Luis Parra Bravo held talks in Oslo with his Norwegian counterpart.\n"
+    facts = extract(text, title=title)
+    parra = next(a for a in facts.actors.values() if a.name == "Luis Parra Bravo")
+    assert parra.country == "CHL" and "Foreign Minister" in parra.roles

@@ -43,7 +43,7 @@ class Extractor:
         body_start = _body_start(article)
         text = doc.text  # spaCy joins every token again on each access
         index = extract_actors(doc, self.gz, self.titles, title_end=body_start - 1 if body_start else -1,
-                               date=article.date, text=text)
+                               date=article.date, doc_text=text)
         ctx = DocContext(doc=doc, article=article, gz=self.gz, lex=self.lex, index=index, body_start=body_start,
                          quote_spans=quote_spans(text), title_words=self.titles.title_words, text=text)
         ctx.dateline_place = _dateline(ctx)

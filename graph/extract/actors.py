@@ -129,7 +129,7 @@ def _is_byline(sent: Span) -> bool:
 
 
 def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: int = -1,
-                   date: str | None = None, text: str | None = None) -> ActorIndex:
+                   date: str | None = None, doc_text: str | None = None) -> ActorIndex:
     """Find and resolve every actor mention of a parsed document.
 
     Args:
@@ -138,7 +138,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
         titles: the title lexicon.
         title_end: character offset where a headline line ends (-1: no headline).
         date: the publication date (ISO 8601), to tell office holders of the same name apart.
-        text: ``doc.text`` when the caller has it already.
+        doc_text: ``doc.text`` when the caller has it already.
     RETURNS (ActorIndex): actors keyed by their document-independent key, and mentions.
     """
     index = ActorIndex()
@@ -183,7 +183,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
         i = span.end
     _add_places(doc, gz, index)
     _dateline_capitals(doc, gz, index)
-    _add_people(doc, gz, titles, index, title_end, doc.text if text is None else text)
+    _add_people(doc, gz, titles, index, title_end, doc.text if doc_text is None else doc_text)
     _add_other_organizations(doc, gz, index)
     for m in index.mentions:
         if m.kind in ("Country",):
