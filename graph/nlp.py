@@ -141,21 +141,22 @@ class CachedAttributeRuler:
             key = (token.tag, token.lower, token.dep, token.is_space)
             rules = self.cache.get(key)
             if rules is None:
-                rules = self._one_token_rules(token)
+                rules = self._one_token_rules(token, key)
             if token.i in extra:
                 rules = sorted(rules + tuple(extra[token.i]))
             for attr_id in rules:
                 set_token_attrs(token, attrs[attr_id])
         return doc
 
-    def _one_token_rules(self, token) -> tuple:
+    def _one_token_rules(self, token, key: tuple) -> tuple:
+        """The rules the stock matcher finds for a token seen alone, remembered under its signature."""
         probe = Doc(self.vocab, words=[token.text], spaces=[False])
         probe[0].tag_, probe[0].dep_ = token.tag_, token.dep_
         rules = tuple(sorted(int(self.vocab.strings[m]) for m, start, end in
                              self.stock.matcher(probe, allow_missing=True) if end - start == 1))
         if len(self.cache) >= self.MAX_SIGNATURES:
             self.cache.clear()
-        self.cache[(token.tag, token.lower, token.dep, token.is_space)] = rules
+        self.cache[key] = rules
         return rules
 
 
