@@ -35,6 +35,7 @@ _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILI
 _TRAVEL_NOUNS = {"trip", "tour", "journey", "visit"}
 _PLACE_PREPS = {"in", "into", "on", "near", "at", "off", "around"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+_COMPASS_PREPS = _PLACE_PREPS | {"of"}  # "east of Taiwan"
 _RECIPROCAL = {"trade", "exchange", "swap"}
 _WEAPONS = {"weapon", "missile", "tank", "artillery", "warship", "reserve", "reservist", "unit", "division",
             "battalion", "brigade", "regiment", "fleet", "aircraft", "jet", "bomber", "resource"}
@@ -366,9 +367,11 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
         # "drills east of Taiwan", "patrols off the Philippines": near a place is aimed at it too
         for h in (tok, comp, _child(tok, "dobj")):
             for c in (h.children if h is not None else ()):
-                prep = _child(c, "prep") if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _COMPASS else c
-                if prep is not None and prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS | {"of"} \
-                        and (prep.lower_ != "of" or prep is not c):
+                if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _COMPASS:
+                    prep, allowed = _child(c, "prep"), _COMPASS_PREPS
+                else:
+                    prep, allowed = c, _PLACE_PREPS
+                if prep is not None and prep.dep_ == "prep" and prep.lower_ in allowed:
                     refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude, places=True)
                     if refs:
                         return refs
