@@ -23,10 +23,13 @@ class Trigger:
     light: tuple[str, ...] = ()
     subject_sectors: tuple[str, ...] = ()
     xcomp: bool = False
+    subjects: frozenset[str] = frozenset()  # head nouns of the subject ("protesters gathered")
+    intransitive: bool = False  # no direct object ("workers struck", not "missiles struck the grid")
 
     @property
     def specificity(self) -> int:
-        return bool(self.prep) + bool(self.particle) + bool(self.objects) + bool(self.subject_sectors)
+        return (bool(self.prep) + bool(self.particle) + bool(self.objects) + bool(self.subject_sectors)
+                + bool(self.subjects) + self.intransitive)
 
 
 @dataclass
@@ -63,7 +66,8 @@ def load() -> Lexicons:
     for rec in _jsonl("plover_triggers.jsonl"):
         t = Trigger(rec["lemma"], rec.get("pos", "VERB"), rec["category"], rec.get("mode"),
                     tuple(rec.get("prep", [])), rec.get("particle"), tuple(rec.get("objects", [])),
-                    tuple(rec.get("light", [])), tuple(rec.get("subject_sectors", [])), bool(rec.get("xcomp")))
+                    tuple(rec.get("light", [])), tuple(rec.get("subject_sectors", [])), bool(rec.get("xcomp")),
+                    frozenset(rec.get("subjects", [])), bool(rec.get("intransitive")))
         lex.triggers.setdefault((t.lemma, t.pos), []).append(t)
     for entries in lex.triggers.values():
         entries.sort(key=lambda t: -t.specificity)

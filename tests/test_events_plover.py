@@ -306,3 +306,47 @@ def test_a_speakers_own_state_in_the_warning_is_no_recipient(extract):
 def test_vowing_to_retaliate_is_a_threat_not_an_agreement(extract):
     evs = _events(extract("Armenia vowed to retaliate against Azerbaijan."))
     assert ("THREATEN", ["ARM"], ["AZE"]) in evs and not any(e[0] == "AGREE" for e in evs)
+
+
+def test_missiles_striking_a_target_assault_not_a_labour_strike(extract):
+    evs = _events(extract("Iranian drones struck an oil terminal in Basra on Monday."))
+    assert [e[0] for e in evs] == ["ASSAULT"] and evs[0][1] == ["IRN"]
+    evs = _events(extract("Portuguese dock workers struck on Monday over pay."))
+    assert [e[0] for e in evs] == ["PROTEST"]
+
+
+def test_blocking_a_decision_is_a_rejection(extract):
+    evs = _events(extract("Poland blocked the Commission's proposal on migrant quotas."))
+    assert [e[0] for e in evs] == ["REJECT"] and evs[0][1] == ["POL"]
+
+
+def test_protesters_gathering_take_the_country_of_the_city_and_aim_at_the_mission(extract):
+    evs = _events(extract("Hundreds of protesters gathered outside the French embassy in Bamako on Friday."))
+    assert ("PROTEST", ["MLI"], ["FRA"]) in evs
+    assert not _events(extract("Hundreds of residents gathered in Bamako for the festival."))
+
+
+def test_forces_put_on_alert_mobilize(extract):
+    evs = _events(extract("Pakistan placed its air force on high alert after the border clash."))
+    assert [e[0] for e in evs] == ["MOBILIZE"] and evs[0][1] == ["PAK"]
+
+
+def test_withdrawal_out_of_a_foreign_town_targets_its_country(extract):
+    evs = _events(extract("Ethiopia pulled its troops out of the Somali town of Beledweyne."))
+    assert ("RETREAT", ["ETH"], ["SOM"]) in evs
+
+
+def test_tear_gas_on_a_local_crowd_is_crowd_control_on_the_place(extract):
+    facts = extract("Riot police fired tear gas at students in Dhaka on Sunday.")
+    assert ("ASSAULT", ["BGD"], ["BGD"]) in _events(facts)
+    assert facts.events[0].mode == "crowd-control"
+
+
+def test_investigators_of_an_organization_are_the_organization(extract):
+    evs = _events(extract("UN inspectors blamed Syria for the attack on the town."))
+    assert ("ACCUSE", ["IGO"], ["SYR"]) in evs
+
+
+def test_rescue_team_sent_abroad_is_aid(extract):
+    evs = _events(extract("Greece dispatched a rescue team to Albania after the floods."))
+    assert ("AID", ["GRC"], ["ALB"]) in evs

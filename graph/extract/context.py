@@ -29,6 +29,9 @@ _PARTITIVES = {"thousand", "hundred", "dozen", "score", "million", "group", "mem
                "majority", "number", "band", "contingent", "unit", "delegation", "team", "crowd", "one", "two", "many"}
 _BODY_NOUNS = {"bloc", "alliance", "organization", "organisation", "grouping", "body", "union", "council", "agency"}
 _COUNTRY_WORDS = frozenset({"Country", "Demonym", "Capital"})
+# sectors of people who act where they live, and the prepositions that name where they act
+_LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "COP", "REB"})
+_SCENE_PREPS = frozenset({"in", "at", "outside", "inside", "near", "across", "throughout"})
 
 
 def _kin(kind: str) -> str:
@@ -276,6 +279,28 @@ class DocContext:
                             return Mention(m.start, m.end, "Demonym", f"country/{actor.country}", m.text, actor.country)
         return None
 
+    def _scene_country(self, t: Token) -> Mention | None:
+        """The country where a subject group acts ("protesters gathered outside the British embassy
+        in Tehran": Iranians): a city or country named by a locative of its verb, not a modifier."""
+        while t.dep_ == "pobj" and t.head.lower_ == "of":  # "thousands of protesters"
+            t = t.head.head
+        if t.dep_ != "nsubj":
+            return None
+        for prep in (c for c in t.head.children if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                inner = [w for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
+                         for w in p.children if w.dep_ == "pobj"]
+                for w in [pobj, *inner]:
+                    m = self.index.at(w)
+                    if m is None or w.dep_ != "pobj":
+                        continue
+                    if m.kind in ("Country", "Capital"):
+                        return m
+                    actor = self.index.actors.get(m.key) if m.kind == "Place" else None
+                    if actor is not None and actor.country:
+                        return Mention(m.start, m.end, "Demonym", f"country/{actor.country}", m.text, actor.country)
+        return None
+
     def _titled_person(self, t: Token) -> ActorRef | None:
         """A title the parser made the head of a name ("Cabinet Secretary … Joseph Wambua",
         "Foreign Minister of Kazakhstan Beibit Sarsenov"): the person it introduces."""
@@ -364,8 +389,10 @@ class DocContext:
                 ref = self.ref(m)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, "CVL")]
         if sector:
-            # "Security forces in Guinea", "Opposition groups in Zimbabwe"
+            # "Security forces in Guinea", "Opposition groups in Zimbabwe"; "protesters marched in Tehran"
             m = self._located_country(t)
+            if m is None and sector in _LOCAL_SECTORS:
+                m = self._scene_country(t)
             if m is not None:
                 ref = self.ref(m, sector)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]

@@ -45,6 +45,7 @@ _JOINABLE = {"PROTEST", "CONSULT"}
 # targets that are a sector group without a nationality ("fired on demonstrators")
 _DOMESTIC_TARGET_CATEGORIES = {"ASSAULT", "COERCE"}
 _LOCATIVE_PREPS = ("in", "near", "at", "outside", "inside", "around")
+_MISSIONS = {"embassy", "consulate", "mission", "legation"}
 _NOUN_TARGET_PREPS = ("for", "to", "against", "with", "toward", "towards", "on", "upon")
 _TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "for", "from", "toward", "towards", "into", "over", "of")
 
@@ -66,17 +67,26 @@ def _child(token: Token, *deps: str) -> Token | None:
 
 def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
     # the parser takes some particles for adverbs ("step back from")
-    if trig.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == trig.particle for c in tok.children):
+    # ... and some for prepositions ("pulled its forces out of the town": "out" heads "of")
+    if trig.particle and not any(c.lower_ == trig.particle and (c.dep_ in ("prt", "advmod") or (
+            c.dep_ == "prep" and _child(c, "pobj") is None)) for c in tok.children):
+        return False
+    if trig.intransitive and _child(tok, "dobj") is not None:
+        return False
+    if trig.subjects and not any(c.dep_ == "nsubj" and trig.subjects & _head_nouns(c) for c in tok.children):
         return False
     heads = [tok] + [c for c in tok.children if trig.particle and c.lower_ == trig.particle]
-    if trig.prep and not any(c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep
-                             for h in heads for c in h.children):
+    preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep]
+    if trig.prep and not preps:
         return False
     if trig.objects:
         obj = _child(tok, "dobj", "nsubjpass")
         words = set()
         if obj is not None:
             words = {t.lemma_.lower() for t in obj.subtree}
+        # with a preposition, the object may be its complement ("put its forces on alert")
+        for prep in preps:
+            words |= {t.lemma_.lower() for c in prep.children if c.dep_ == "pobj" for t in c.subtree}
         # "held the villagers as human shields": the object's role in an "as" phrase; "declared the
         # envoy persona non grata": a predicate noun, which the parser hangs as oprd or a bare clause
         for role in (c for c in tok.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"
@@ -89,6 +99,14 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
         if not sectors & set(trig.subject_sectors):
             return False
     return True
+
+
+def _head_nouns(subject: Token) -> set[str]:
+    """The subject's noun, and the noun a quantity counts ("thousands of protesters")."""
+    nouns = {subject.lemma_.lower()}
+    for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+        nouns |= {c.lemma_.lower() for c in of.children if c.dep_ == "pobj"}
+    return nouns
 
 
 def match_trigger(ctx: DocContext, tok: Token) -> Trigger | None:
@@ -369,8 +387,10 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
             for c in (h.children if h is not None else ()):
                 if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _COMPASS:
                     prep, allowed = _child(c, "prep"), _COMPASS_PREPS
+                elif category == "RETREAT" and c.dep_ == "prep" and c.lower_ == "out":
+                    prep, allowed = _child(c, "prep"), {"of"}  # "pulled its forces out of Manbij"
                 else:
-                    prep, allowed = c, _PLACE_PREPS
+                    prep, allowed = c, _PLACE_PREPS | ({"from"} if category == "RETREAT" else set())
                 if prep is not None and prep.dep_ == "prep" and prep.lower_ in allowed:
                     refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude, places=True)
                     if refs:
@@ -687,6 +707,11 @@ def _protest_target(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> lis
     for c in tok.children:
         if c.dep_ == "prep":
             for noun in (p for p in c.children if p.dep_ == "pobj"):
+                if noun.lemma_.lower() in _MISSIONS and c.lower_ in _LOCATIVE_PREPS:
+                    # "rallied outside the British embassy": a protest at a mission is aimed at its state
+                    refs = _phrase_actors(ctx, noun, exclude)
+                    if refs:
+                        return refs
                 if not any(t.category == "PROTEST" for t in ctx.lex.triggers_for(noun.lemma_.lower(), "NOUN")):
                     continue
                 for prep in (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("against", "over", "at")):
@@ -719,6 +744,11 @@ def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: 
                     and _child(c, "aux").lower_ == "to"), None)
     for h in (tok, comp, purpose):
         obj = _child(h, "dobj", "nsubjpass") if h is not None else None
+        if h is not None and (obj is None or h is tok):
+            # "fired tear gas at protesters": the group the force was aimed at
+            aimed = next((p for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "against")
+                          for p in c.children if p.dep_ == "pobj"), None)
+            obj = aimed if aimed is not None and ctx.lex.sector_nouns.get(aimed.lemma_.lower()) else obj
         if obj is None:
             continue
         head = obj
@@ -728,8 +758,9 @@ def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: 
                          for p in c.children if p.dep_ == "pobj"), obj)
         if ctx.lex.sector_nouns.get(head.lemma_.lower()) is None:
             continue
-        if any(ctx.index.at(t) is not None for t in head.subtree):
-            continue  # a named group is not a domestic one
+        located = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS for t in c.subtree}
+        if any(ctx.index.at(t) is not None for t in head.subtree if t.i not in located):
+            continue  # a named group is not a domestic one ("in Nairobi" says where, not who)
         place = _place_country(ctx, h) or _place_country(ctx, head)
         return [_country_ref(ctx, place or code, head)]
     return []
