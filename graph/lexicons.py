@@ -11,7 +11,15 @@ from .gazetteer import lexicon_path
 
 @dataclass(frozen=True)
 class Trigger:
-    """One way a word signals a PLOVER event (a line of plover_triggers.jsonl)."""
+    """One way a word signals a PLOVER event (a line of plover_triggers.jsonl).
+
+    The entry applies when every condition it sets holds: ``prep`` (a preposition on the
+    word), ``particle`` ("pull out"), ``objects`` (a word of the object, or of the
+    preposition's complement), ``subject_sectors`` and ``subjects`` (the subject's sector or
+    head noun), ``intransitive`` (no direct object), ``light`` (a noun carried by these
+    verbs). Entries with more conditions are tried first. Category ``NONE`` marks an idiom
+    that is no event ("struck a conciliatory tone").
+    """
 
     lemma: str
     pos: str

@@ -350,3 +350,32 @@ def test_investigators_of_an_organization_are_the_organization(extract):
 def test_rescue_team_sent_abroad_is_aid(extract):
     evs = _events(extract("Greece dispatched a rescue team to Albania after the floods."))
     assert ("AID", ["GRC"], ["ALB"]) in evs
+
+
+def test_idioms_of_an_event_verb_are_no_event(extract):
+    assert not _events(extract("The Chilean envoy struck a conciliatory tone on Monday."))
+    evs = _events(extract("Chile and Peru struck a deal on fishing rights."))
+    assert [e[0] for e in evs] == ["AGREE"]
+
+
+def test_subject_the_parser_split_keeps_the_named_group(extract):
+    evs = _events(extract("Sudan's paramilitary Rapid Support Forces attacked a camp near Nyala."))
+    assert ("ASSAULT", ["SDN"], ["SDN"]) in evs
+
+
+def test_pardoned_prisoners_are_the_actor_own_people(extract):
+    evs = _events(extract("Belarus pardoned 37 political prisoners on Wednesday."))
+    assert ("CONCEDE", ["BLR"], ["BLR"]) in evs
+    evs = _events(extract("Armenia withdrew its troops from the village."))
+    assert all(e[2] != ["ARM"] for e in evs)
+
+
+def test_removal_from_a_terror_list_concedes(extract):
+    evs = _events(extract("Canada removed Libya from its list of state sponsors of terrorism."))
+    assert ("CONCEDE", ["CAN"], ["LBY"]) in evs
+
+
+def test_sanction_lexicon_bans_revocations_and_ruling_out(extract):
+    assert ("SANCTION", ["JPN"], ["CHN"]) in _events(extract("Japan banned imports of Chinese seafood."))
+    assert [e[0] for e in _events(extract("Chad revoked its defence pact with France."))] == ["SANCTION"]
+    assert [e[0] for e in _events(extract("Greece ruled out talks with Turkey on the islands."))] == ["REJECT"]

@@ -22,6 +22,9 @@ def test_lexicons_trigger_categories_and_modes_are_plover_concepts():
     concepts = _concepts()
     for entries in load().triggers.values():
         for trig in entries:
+            if trig.category == "NONE":  # an idiom guard applies only in its context
+                assert trig.objects or trig.prep or trig.particle, trig.lemma
+                continue
             assert vocab.category(trig.category) in concepts
             if trig.mode:
                 assert vocab.mode(trig.category, trig.mode) in concepts, (trig.lemma, trig.mode)

@@ -286,7 +286,10 @@ class DocContext:
             t = t.head.head
         if t.dep_ != "nsubj":
             return None
-        for prep in (c for c in t.head.children if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS):
+        verb = t.head
+        # "students blocked a highway in Belgrade": the scene may hang on the object
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 inner = [w for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
                          for w in p.children if w.dep_ == "pobj"]
@@ -442,6 +445,7 @@ class DocContext:
         """The actors doing what a verb says, following participles, conjuncts and control."""
         if depth > 6:
             return []
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 refs = self.refs(c)
@@ -451,6 +455,8 @@ class DocContext:
                 inner = next((g for g in c.children if g.dep_ == "nsubj"), None) if c.tag_ == "VBG" else None
                 if inner is not None:
                     return self.refs(inner)
+                if c.i != subjects[-1].i:
+                    continue  # "Sudan's paramilitary Rapid Support Forces": the parser split the subject
                 # "the only two countries to reject": copular subject of an attribute noun
                 return []
             if c.dep_ == "agent" and verb.tag_ == "VBN":

@@ -43,7 +43,10 @@ _WEAPONS = {"weapon", "missile", "tank", "artillery", "warship", "reserve", "res
 _GATHERING = {"gather", "converge", "assemble", "participate", "join", "turn"}
 _JOINABLE = {"PROTEST", "CONSULT"}
 # targets that are a sector group without a nationality ("fired on demonstrators")
-_DOMESTIC_TARGET_CATEGORIES = {"ASSAULT", "COERCE"}
+_DOMESTIC_TARGET_CATEGORIES = {"ASSAULT", "COERCE", "RETREAT", "CONCEDE"}
+# yielding to an unnamed group is domestic only for people held or ruled ("pardoned 110 prisoners"),
+# not for the actor's own forces ("withdrew its troops")
+_YIELDED_TO_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "MED"}
 _LOCATIVE_PREPS = ("in", "near", "at", "outside", "inside", "around")
 _MISSIONS = {"embassy", "consulate", "mission", "legation"}
 _NOUN_TARGET_PREPS = ("for", "to", "against", "with", "toward", "towards", "on", "upon")
@@ -110,11 +113,11 @@ def _head_nouns(subject: Token) -> set[str]:
 
 
 def match_trigger(ctx: DocContext, tok: Token) -> Trigger | None:
-    """The first lexicon entry whose conditions the word meets."""
+    """The first lexicon entry whose conditions the word meets (none if that entry is an idiom)."""
     pos = "VERB" if tok.pos_ in ("VERB",) else tok.pos_
     for trig in ctx.lex.triggers_for(tok.lemma_.lower(), pos):
         if _matches(ctx, tok, trig):
-            return trig
+            return trig if trig.category != "NONE" else None
     return None
 
 
@@ -756,7 +759,8 @@ def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: 
         if obj.lemma_.lower() in ("score", "hundred", "thousand", "dozen") or obj.pos_ == "NUM":
             head = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"), obj)
-        if ctx.lex.sector_nouns.get(head.lemma_.lower()) is None:
+        sector = ctx.lex.sector_nouns.get(head.lemma_.lower())
+        if sector is None or (category in _YIELDING and sector not in _YIELDED_TO_SECTORS):
             continue
         located = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS for t in c.subtree}
         if any(ctx.index.at(t) is not None for t in head.subtree if t.i not in located):
