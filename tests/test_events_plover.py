@@ -379,3 +379,8 @@ def test_sanction_lexicon_bans_revocations_and_ruling_out(extract):
     assert ("SANCTION", ["JPN"], ["CHN"]) in _events(extract("Japan banned imports of Chinese seafood."))
     assert [e[0] for e in _events(extract("Chad revoked its defence pact with France."))] == ["SANCTION"]
     assert [e[0] for e in _events(extract("Greece ruled out talks with Turkey on the islands."))] == ["REJECT"]
+
+
+def test_released_prisoners_of_war_are_not_the_actor_own_people(extract):
+    evs = _events(extract("Eritrea released 40 prisoners of war on Friday."))
+    assert evs and evs[0][0] == "RETREAT" and evs[0][2] != ["ERI"]

@@ -760,7 +760,7 @@ def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: 
             head = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"), obj)
         sector = ctx.lex.sector_nouns.get(head.lemma_.lower())
-        if sector is None or (category in _YIELDING and sector not in _YIELDED_TO_SECTORS):
+        if sector is None or (category in _YIELDING and (sector not in _YIELDED_TO_SECTORS or _foreign_captives(head))):
             continue
         located = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS for t in c.subtree}
         if any(ctx.index.at(t) is not None for t in head.subtree if t.i not in located):
@@ -768,6 +768,12 @@ def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: 
         place = _place_country(ctx, h) or _place_country(ctx, head)
         return [_country_ref(ctx, place or code, head)]
     return []
+
+
+def _foreign_captives(group: Token) -> bool:
+    """Hostages and prisoners of war are mostly someone else's people."""
+    return group.lemma_.lower() in ("hostage", "captive") or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "war" for p in c.children) for c in group.children)
 
 
 def _reduced_passive(tok: Token) -> bool:
