@@ -218,3 +218,22 @@ def test_extract_organisation_and_occupation_give_role_and_country(extract):
 def test_extract_given_name_the_tagger_left_out(extract):
     f = extract("The former minister, Héctor Bocanegra Ruiz, was granted asylum last month.")
     assert _people(f)["Héctor Bocanegra Ruiz"].roles == ["former minister"]
+
+
+def test_extract_a_person_known_by_an_inner_name_is_one_actor(extract):
+    f = extract("Bolivian President Juan Evo Morales Ayma met Peru's foreign minister on Monday. "
+                "\"We agreed on the border,\" Morales told reporters.")
+    assert [a.name for a in _people(f).values()] == ["Juan Evo Morales Ayma"]
+    assert [q.speaker.key for q in f.quotes] == ["person/juan-evo-morales-ayma"]
+
+
+def test_extract_a_capital_the_tagger_took_for_a_person_is_its_state(extract):
+    f = extract("Chilean Foreign Minister Rosa Lagos said Buenos Aires supports the fisheries accord.")
+    assert [(p.holder.code, p.stance) for p in f.positions] == [("ARG", "support")]
+
+
+def test_extract_a_news_agency_credited_in_the_dateline_is_no_actor(extract):
+    f = extract("Talks resume\n\nLIMA, May 2 (Reuters) - Peru and Chile resumed talks on Tuesday.")
+    assert "org/reuters" not in {k for k, a in f.actors.items() if a.mentioned}
+    f = extract("Talks resume\n\nReuters reported that Peru and Chile resumed talks on Tuesday.")
+    assert "org/reuters" in f.actors

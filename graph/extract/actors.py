@@ -124,6 +124,14 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
     return sorted(spans, key=lambda e: e.start)
 
 
+def _dateline_credit(span: Span) -> bool:
+    """A news agency credited in a dateline ("BRASILIA, June 4 (Reuters) -") reports; it is no actor."""
+    doc = span.doc
+    if span.start == 0 or span.end + 1 >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    return doc[span.end + 1].text[:1] in ("-", "\u2013", "\u2014") or doc[span.end + 1].is_space
+
+
 def _is_byline(sent: Span) -> bool:
     return bool(_BYLINE.search(sent.text.strip(" —-\u2014")))
 
@@ -143,8 +151,11 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     """
     index = ActorIndex()
     # tokens of multi-word PERSON names: "Jordan" in "Michael Jordan" is no country, but a
-    # lone "Belarus" the tagger took for a person still is
-    person_tokens = {t.i for e in _person_spans(doc) if len(e) > 1 for t in e}
+    # lone "Belarus" the tagger took for a person still is, and so is a name the tagger took
+    # whole for a person ("Milei said Buenos Aires supports …")
+    person_names = [e for e in _person_spans(doc) if len(e) > 1]
+    person_tokens = {t.i for e in person_names for t in e}
+    whole_names = {(e.start, e.end) for e in person_names}
     # Gazetteer matches, longest first, left to right.
     i = 0
     n = len(doc)
@@ -162,7 +173,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
                                         and len(last) > 1 and last[-2] != last[0]):
                     continue
                 match = _gazetteer_match(gz, text)
-                if match and not any(k in person_tokens for k in range(i, i + size)):
+                if match and ((i, i + size) in whole_names or not any(k in person_tokens for k in range(i, i + size))):
                     if text[:1].islower() and match[0] != "Organization":
                         continue
                     found = (doc[i:i + size], match)
@@ -171,6 +182,9 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
             i += 1
             continue
         span, (kind, value) = found
+        if kind == "Organization" and value.sector == "MED" and _dateline_credit(span):
+            i = span.end
+            continue
         if kind == "Organization":
             index.add_mention(Mention(span.start, span.end, "Organization", f"org/{value.key}", span.text,
                                       value.code, value.sector))
@@ -659,7 +673,9 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         if len(words) > 1:
             full.setdefault(name, name)
             continue
-        match = [f for f in full if f.split()[-1] == name] or [f for f in full if f.split()[0] == name]
+        # "Lula" for "Luiz Inácio Lula da Silva": a name a person goes by may be an inner one
+        match = [f for f in full if f.split()[-1] == name] or [f for f in full if f.split()[0] == name] \
+            or [f for f in full if name in f.split()[1:-1]]
         full[name] = full[match[0]] if len(set(full[m] for m in match)) == 1 and match else name
     for ent, name in found:
         canonical = full.get(name, name)
@@ -708,8 +724,12 @@ def _add_surname_mentions(doc: Doc, index: ActorIndex) -> None:
     """A known person's surname that spaCy tagged otherwise ("Blinken presses …") is that person."""
     surnames: dict[str, set[str]] = {}
     for actor in index.actors.values():
-        if actor.kind == "Person" and len(actor.name.split()) > 1:
-            surnames.setdefault(actor.name.split()[-1], set()).add(actor.key)
+        words = actor.name.split()
+        if actor.kind == "Person" and len(words) > 1:
+            surnames.setdefault(words[-1], set()).add(actor.key)
+            for inner in words[1:-1]:
+                if inner[:1].isupper() and len(inner) > 2 and not inner.endswith("."):
+                    surnames.setdefault(inner, set()).add(actor.key)
     for t in doc:
         keys = surnames.get(t.text)
         if not keys or len(keys) != 1:
