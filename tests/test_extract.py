@@ -237,3 +237,30 @@ def test_extract_a_news_agency_credited_in_the_dateline_is_no_actor(extract):
     assert "org/reuters" not in {k for k, a in f.actors.items() if a.mentioned}
     f = extract("Talks resume\n\nReuters reported that Peru and Chile resumed talks on Tuesday.")
     assert "org/reuters" in f.actors
+
+
+def test_extract_an_invitation_to_visit_is_no_meeting_held(extract):
+    f = extract("Talks\n\nPresident Anna Berg of Sweden spoke by phone with Chancellor Olaf Weiss of Austria. "
+                "President Berg invited Chancellor Weiss to visit Stockholm in May.")
+    assert [sorted(p.key for p in m.participants) for m in f.meetings] == [
+        ["person/anna-berg", "person/olaf-weiss"]]
+
+
+def test_extract_a_title_of_a_country_keeps_no_dangling_preposition(extract):
+    f = extract("Talks\n\nThe talks were opened by the President of Ghana, Kofi Mensah, on Monday.")
+    mensah = _people(f)["Kofi Mensah"]
+    assert mensah.roles == ["President"] and mensah.country == "GHA"
+
+
+def test_extract_the_leaders_after_a_call_are_those_who_spoke(extract):
+    f = extract("Talks\n\nPrime Minister Ida Lund of Denmark spoke by phone with President Tomas Varga of Hungary. "
+                "The leaders agreed to expand energy cooperation.")
+    agree = [e for e in f.events if e.category == "AGREE"]
+    assert agree and {s.key for s in agree[0].sources} == {"person/ida-lund", "person/tomas-varga"}
+
+
+def test_extract_the_two_governments_are_the_pair_the_text_names_most(extract):
+    f = extract("Row\n\nEcuador expelled Colombia's ambassador on Monday. Colombia said Ecuador had broken "
+                "international law. Ecuador denied it. Brazil urged the two governments to restore dialogue.")
+    [req] = [e for e in f.events if e.category == "REQUEST"]
+    assert {t.code for t in req.targets} == {"ECU", "COL"}

@@ -600,6 +600,9 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
             country = country or code
             continue
         words.append(t.text)
+    # "President of South Africa": the country taken out leaves its preposition behind
+    while words and words[-1].lower() in ("of", "for", "to", "in", "the"):
+        words.pop()
     role = " ".join(words).replace(" - ", "-").strip(" -")
     return (role or None), country, former, orgs
 

@@ -17,6 +17,8 @@ _GROUP_PRONOUNS = {"they", "them", "their", "both"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts",
                 "countries", "governments", "nations", "states", "neighbours", "neighbors", "capitals"}
+# of those, the people who meet ("the leaders agreed …" after a meeting of two)
+_MET_PEOPLE = {"men", "women", "diplomats", "leaders", "ministers", "presidents", "counterparts"}
 # plural nouns that name things, not people, after a country word ("Israeli changes")
 _NON_GROUPS = {"change", "proposal", "plan", "measure", "restriction", "sanction", "weapon", "border", "right",
                "election", "demand", "policy", "reform", "term", "condition", "relation", "tie", "talk", "interest",
@@ -352,11 +354,20 @@ class DocContext:
                 if c.dep_ == "compound" and c.pos_ == "NOUN":
                     inner = [self.index.at(w) for w in c.subtree if w.i < c.i and self.index.at(w) is not None]
                     mod_mentions += [m for m in inner if m.kind != "Place"]
-        # "the two men", "the two diplomats": the last pair that met.
-        if any(c.lower_ in ("two", "both") for c in mods) and t.lower_ in _GROUP_NOUNS:
-            if self.meeting_groups:
-                return list(self.meeting_groups[-1][1])
-            return list(self.last_group)
+        # "the two men", "the two diplomats": the last pair that met; "the leaders" too, when
+        # the sentence names no one else
+        paired = any(c.lower_ in ("two", "both") for c in mods)
+        bare = [c.lower_ for c in mods] == ["the"] and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _MET_PEOPLE
+        if (paired or bare) and t.lower_ in _GROUP_NOUNS:
+            met = [group for start, group in self.meeting_groups if start <= t.idx]
+            if met:
+                return list(met[-1])
+            if paired and t.lower_ not in _MET_PEOPLE:
+                pair = self._main_pair(t)
+                if pair:
+                    return pair
+            if paired:
+                return list(self.last_group)
         if lemma == "counterpart":
             code = next((m.code for m in mod_mentions if m.kind in ("Demonym", "Country", "Capital")), None)
             if code:
@@ -417,6 +428,22 @@ class DocContext:
                 return [ActorRef(p.key, self._phrase(t), p.country, p.sector)]
         return []
 
+    def _main_pair(self, t: Token) -> list[ActorRef]:
+        """"urged the two governments": the two states the text has named most so far, other
+        than the clause's own subject."""
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        own = {r.code for r in self.subject(verb)} if verb is not t else set()
+        counts: dict[str, list] = {}
+        for m in self.index.mentions:
+            if m.start >= t.i:
+                break
+            if m.kind in _COUNTRY_WORDS and m.code and m.code not in own:
+                counts.setdefault(m.code, [0, m])[0] += 1
+        ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1].start))
+        if len(ranked) < 2 or (len(ranked) > 2 and ranked[1][0] == ranked[2][0]):
+            return []  # no clear pair
+        return [self.ref(m) for _, m in ranked[:2]]
+
     def _phrase(self, t: Token) -> str:
         left = t.left_edge
         while left.i < t.i and left.dep_ == "det":
@@ -470,7 +497,8 @@ class DocContext:
             if verb.dep_ == "xcomp":
                 # "pressed Russia to release": object control
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
-                if obj is not None and head.lemma_.lower() in ("press", "urge", "ask", "force", "persuade", "call", "tell", "order", "encourage", "push"):
+                if obj is not None and head.lemma_.lower() in ("press", "urge", "ask", "force", "persuade", "call", "tell",
+                                                               "order", "encourage", "push", "invite"):
                     return self.refs(obj)
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             if verb.dep_ == "relcl" and not infinitive:

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..facts import ActorRef, Meeting
 from .context import DocContext
+from .events import _governor
 
 _DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
 _DURATION_UNITS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D"}
@@ -112,7 +113,8 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                         sidelines.append((len(raw) - 1, host))
         if sent:
             for m in raw:
-                if m.evidence.start == ctx.evidence(sent).start and len(m.participants) >= 2 and not m.negated:
+                if m.evidence.start == ctx.evidence(sent).start and len({p.key for p in m.participants}) >= 2 \
+                        and not m.negated:
                     ctx.meeting_groups.append((m.evidence.start, list(m.participants)))
     return _merge(ctx, raw, sidelines)
 
@@ -125,6 +127,8 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             return None
         if lemma in ("call",) and _child(tok, "dobj") is None:
             return None
+        if _governor(ctx, tok)[0] in ("requested", "hypothetical"):
+            return None  # "invited Carney to visit Pretoria", "called for talks": not a meeting held
         subjects = ctx.subject(tok)
         others = _with_objects(ctx, tok, {s.key for s in subjects})
         obj = _child(tok, "dobj")
@@ -158,8 +162,11 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             return [Meeting(participants=subjects + [o], evidence=ctx.evidence(sent), trigger=tok.text,
                             date=ctx.date_for(tok), place=ctx.place_for(tok), negated=negated) for o in others]
         if _has_org_modifier(ctx, tok) or lemma in ("summit", "gathering", "conference", "session"):
-            host = [ctx.ref(ctx.index.at(c)) for c in tok.children
-                    if ctx.index.at(c) is not None and ctx.index.at(c).kind == "Organization"]
+            host = []
+            for c in tok.children:
+                m = ctx.index.at(c)
+                if m is not None and m.kind == "Organization" and m.key not in {h.key for h in host}:
+                    host.append(ctx.ref(m))
             return Meeting(participants=host, evidence=ctx.evidence(sent), trigger=tok.text,
                            date=ctx.date_for(tok) or _possessive_date(ctx, tok), place=ctx.place_for(tok),
                            mode="multilateral", label=_label(tok), negated=negated)
