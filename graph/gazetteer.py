@@ -253,6 +253,11 @@ def _read_tsv(name: str) -> list[list[str]]:
     return rows
 
 
+def unaccented(text: str) -> str:
+    """The text without diacritics ("Bogotá" -> "Bogota")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _add(table: dict[str, str], name: str | None, code: str, overwrite: bool = False) -> None:
     if not name or len(name) < 2:
         return
@@ -341,6 +346,7 @@ def load() -> Gazetteer:
     gz.countries.setdefault("SUN", Country("SUN", "Soviet Union"))
     for iso3, capital in capitals.items():
         _add(gz.capitals, capital, iso3)
+        _add(gz.capitals, unaccented(capital), iso3)
     for line in lexicon_path("organizations.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -357,10 +363,15 @@ def load() -> Gazetteer:
         if not iso3:
             continue
         entry = City(int(city["geonameid"]), city["name"], iso3, int(city.get("population") or 0))
-        key = normalize(city["name"])
-        old = gz.cities.get(key)
-        if old is None or old.population < entry.population:
-            gz.cities[key] = entry
+        # English text often drops the accents ("Asuncion", "Medellin"); only for big cities with
+        # longer names, since small ones collide with English words and names ("Būsh", "Sale")
+        keys = {normalize(city["name"])}
+        if entry.population >= 500_000 and len(city["name"]) >= 5:
+            keys.add(normalize(unaccented(city["name"])))
+        for key in keys:
+            old = gz.cities.get(key)
+            if old is None or old.population < entry.population:
+                gz.cities[key] = entry
     for title, sector, country, *_ in (r + ["", ""] for r in _read_tsv("titles.tsv")):
         gz.titles[title.casefold()] = Title(title, sector or "GOV", country or None)
     gz.regions = {normalize(r[0]) for r in _read_tsv("regions.tsv")}

@@ -23,10 +23,11 @@ def test_title_with_country_possessive_is_the_one_holder_named(extract):
 
 
 def test_treaty_names_keep_their_small_words():
-    from graph.extract.treaties import _NAMED
+    from graph.extract.treaties import named_treaties
+    from graph.gazetteer import load
 
     def names(text):
-        return [m.group(1) for m in _NAMED.finditer(text)]
+        return [name for _, _, name in named_treaties(text, load())]
 
     assert names("They signed the Lake Chad Cessation of Hostilities Agreement on Friday.") == \
         ["Lake Chad Cessation of Hostilities Agreement"]

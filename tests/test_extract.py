@@ -264,3 +264,11 @@ def test_extract_the_two_governments_are_the_pair_the_text_names_most(extract):
                 "international law. Ecuador denied it. Brazil urged the two governments to restore dialogue.")
     [req] = [e for e in f.events if e.category == "REQUEST"]
     assert {t.code for t in req.targets} == {"ECU", "COL"}
+
+
+def test_extract_a_treaty_name_runs_through_in_but_not_into_a_place(extract):
+    f = extract("Pact\n\nPeru and Chile ratified the Convention on Cooperation in Customs Matters on Monday. "
+                "Bolivia and Paraguay signed the Agreement on Energy Trade in Asuncion.")
+    assert {t.name for t in f.treaties.values()} == {"Convention on Cooperation in Customs Matters",
+                                                     "Agreement on Energy Trade"}
+    assert not [a for a in f.actors.values() if a.kind == "Organization"]

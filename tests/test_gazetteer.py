@@ -70,3 +70,12 @@ def test_gazetteer_leader_names_match_across_spellings(gz):
     assert {e.code for e in gz.leaders.full_name("Abdel Fattah al-Sisi")} == {"EGY"}
     assert {e.code for e in gz.leaders.surname("al-Assad")} == {"SYR"}
     assert gz.leaders.full_name("Rahul Gandhi") == []  # same surname, another person
+
+
+def test_gazetteer_cities_and_capitals_match_without_their_accents():
+    from graph.gazetteer import load
+
+    gz = load()
+    assert gz.city("Asuncion").country == "PRY" and gz.city("Asunción").country == "PRY"
+    assert gz.capital("Bogota") == "COL" and gz.capital("Bogotá") == "COL"
+    assert load().city("Bush") is None  # "Būsh", a small Egyptian town, is no reading of the name

@@ -460,12 +460,29 @@ def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None
         if gz.is_region(text) or ent.start >= 2 and doc[ent.start - 1].lower_ in ("for", "of") \
                 and doc[ent.start - 2].lower_ in _TITLE_HEADS:
             continue  # "Cabinet Secretary for Foreign Affairs": part of a title, not a body
-        if text.lower() in ("state", "foreign ministry", "ministry") or text.split()[-1] in AGREEMENT_WORDS:
+        if text.lower() in ("state", "foreign ministry", "ministry") or _in_treaty_name(ent):
             continue
         key = f"org/{slug(text)}"
         actor = index.actors.setdefault(key, Actor(key=key, kind="Organization", name=text))
         actor.aliases.add(text)
         index.add_mention(Mention(ent.start, ent.end, "Organization", key, text, None, None))
+
+
+_NAME_LINKS = {"of", "on", "in", "for", "and", "the", "to", "against", "between"}
+
+
+def _in_treaty_name(ent: Span) -> bool:
+    """An entity that is, or ends, a treaty's name ("Agreement on Mutual Legal Assistance",
+    "Criminal Matters" in "… Assistance in Criminal Matters"): no organisation."""
+    if any(t.text in AGREEMENT_WORDS for t in ent):
+        return True
+    doc = ent.doc
+    j = ent.start - 1
+    while j >= 0 and ent.start - j <= 12 and (doc[j].is_title or doc[j].lower_ in _NAME_LINKS):
+        if doc[j].text in AGREEMENT_WORDS:
+            return True
+        j -= 1
+    return False
 
 
 class TitleLexicon:

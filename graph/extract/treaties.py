@@ -31,8 +31,23 @@ _WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z
 # kind of agreement, with the small words names keep in lower case
 _NAMED = re.compile(r"\b((?:[A-Z][\w\-]*\s+" + _CONNECTOR + r"*){0,8}" + _KINDS
                     + r"(?:\s+(?:on|of|for|between)\s+(?:the\s+)?" + _WORD
-                    + r"(?:\s+(?:(?:of|on|for|and|the)\s+)*" + _WORD + r")*)?)\b")
+                    + r"(?:\s+(?:(?:of|on|for|and|the|in|to|against)\s+)*" + _WORD + r")*)?)\b")
 _ANAPHORA = {"treaty", "pact", "accord", "agreement", "deal", "convention"}
+
+
+def named_treaties(text: str, gz) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each capitalised agreement name; a place after "in" ("… Agreement
+    on Energy in Brussels") says where it was signed and is no part of the name."""
+    out = []
+    for m in _NAMED.finditer(text):
+        name = re.sub(r"^(The|the|A|An)\s+", "", m.group(1))
+        end = m.end()
+        place = re.search(r"\s+in\s+(?:the\s+)?(.+)$", name)
+        if place and (gz.city(place.group(1)) or gz.country(place.group(1)) or gz.capital(place.group(1))):
+            end -= len(name) - place.start()
+            name = name[:place.start()]
+        out.append((m.start(), end, name))
+    return out
 
 
 def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAction]]:
@@ -51,11 +66,10 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
     if pattern is not None:
         for m in pattern.finditer(text):
             spans.append((m.start(), m.end(), known[m.group(0)], m.group(0)))
-    for m in _NAMED.finditer(text):
-        name = re.sub(r"^(The|the|A|An)\s+", "", m.group(1))
+    for start, end, name in named_treaties(text, ctx.gz):
         if normalize(name) in known or len(name.split()) < 2:
             continue
-        spans.append((m.start(), m.end(), {"id": slug(name), "name": name, "aliases": [], "parties": []}, name))
+        spans.append((start, end, {"id": slug(name), "name": name, "aliases": [], "parties": []}, name))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     last_end = -1
     for start, end, rec, surface in spans:
