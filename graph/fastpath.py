@@ -79,13 +79,13 @@ class SentenceFilter:
         required: dict[str, set[str]] = {}
         for (lemma, _), entries in lex.triggers.items():
             for t in entries:
-                words = {w.lower() for w in t.objects} | ({t.particle.lower()} if t.particle else set())
+                words = {w.lower() for w in (*t.objects, *t.subjects)} | ({t.particle.lower()} if t.particle else set())
                 if words:
                     required.setdefault(lemma.lower(), set()).update(words)
                 else:
                     free.add(lemma.lower())
         self.triggers = free | set(required)
-        # trigger lemmas that code an event only with one of these object or particle words
+        # trigger lemmas that code an event only with one of these object, subject or particle words
         self.required = {lemma: words for lemma, words in required.items() if lemma not in free}
         self.reporting = {w.lower() for w in lex.reporting}
         self.actor_nouns = {w for w in lex.sector_nouns if " " not in w}
