@@ -94,3 +94,10 @@ def test_fastpath_needs_a_word_that_can_name_an_actor(fast):
         text = "Talks\nThe weather was mild. President Grace Okafor spoke to the press.\n" + sentence + "\n"
         kept = fast.filter.select(text, body_start=6).text
         assert word in kept and "weather" not in kept
+
+
+def test_fastpath_a_trigger_needing_a_subject_noun_needs_it_in_the_sentence(fast):
+    assert "gather" in fast.filter.required and "protester" in fast.filter.required["gather"]
+    text = "Talks\nFamilies of Kenyan fishermen gathered at the harbour. Kenyan protesters gathered in Nairobi.\n"
+    kept = fast.filter.select(text, body_start=6).text
+    assert "protesters gathered" in kept and "harbour" not in kept
