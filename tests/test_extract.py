@@ -272,3 +272,19 @@ def test_extract_a_treaty_name_runs_through_in_but_not_into_a_place(extract):
     assert {t.name for t in f.treaties.values()} == {"Convention on Cooperation in Customs Matters",
                                                      "Agreement on Energy Trade"}
     assert not [a for a in f.actors.values() if a.kind == "Organization"]
+
+
+def test_extract_a_quote_after_a_speech_act_is_its_speaker(extract):
+    f = extract("Talks\n\nIndian Defence Minister Ravi Menon warned on Monday that India \u201cwill respond with force if attacked.\u201d")
+    assert [(q.speaker.key, q.text) for q in f.quotes] == [("person/ravi-menon", "will respond with force if attacked.")]
+
+
+def test_extract_a_quote_of_a_coordinated_verb_has_the_shared_subject(extract):
+    f = extract("Talks\n\nPolish Foreign Minister Jan Nowak thanked the allies but called the delay \"a betrayal of Kyiv.\"")
+    assert [q.speaker.key for q in f.quotes] == ["person/jan-nowak"]
+
+
+def test_extract_an_ambassador_to_a_country_is_not_of_it(extract):
+    f = extract("Talks\n\nBritish Ambassador to the Philippines Laura Finch met officials in Manila on Monday.")
+    finch = _people(f)["Laura Finch"]
+    assert finch.roles == ["Ambassador"] and finch.country == "GBR"

@@ -113,14 +113,15 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
         if not (tok.text[:1].isupper() or occupation):
             continue
         kinds = ("", "PERSON", "NORP", "ORG") if occupation and doc[tok.i + 1].ent_iob_ == "B" else ("", "PERSON", "NORP")
-        end = tok.i + 1
-        while end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+        first = _after_posting(doc, tok.i + 1)
+        end = first
+        while end < len(doc) and end - first <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and doc[end].ent_type_ in kinds and doc[end].lower_ not in heads \
                 and end not in taken:
             end += 1
-        if end > tok.i + 1 and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
-            spans.append(doc[tok.i + 1:end])
-            taken.update(range(tok.i + 1, end))
+        if end > first and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
+            spans.append(doc[first:end])
+            taken.update(range(first, end))
     return sorted(spans, key=lambda e: e.start)
 
 
@@ -130,6 +131,22 @@ def _dateline_credit(span: Span) -> bool:
     if span.start == 0 or span.end + 1 >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
         return False
     return doc[span.end + 1].text[:1] in ("-", "\u2013", "\u2014") or doc[span.end + 1].is_space
+
+
+def _after_posting(doc: Doc, i: int) -> int:
+    """Where a name starts after a title's posting ("Ambassador to the Philippines Caroline
+    Whitcombe"): past "to/of/for [the] <place the tagger found>", else right after the title."""
+    j = i
+    if j < len(doc) and doc[j].lower_ in ("to", "of", "for"):
+        j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+        place = j
+        while j < len(doc) and doc[j].ent_type_ in ("GPE", "LOC", "ORG") and doc[j].ent_iob_ != "O":
+            j += 1
+            if j < len(doc) and doc[j].ent_iob_ == "B":
+                break
+        if j > place:
+            return j
+    return i
 
 
 def _is_byline(sent: Span) -> bool:
@@ -529,7 +546,9 @@ def _role_tokens_left(doc: Doc, start: int, titles: TitleLexicon, index: ActorIn
             out.append(t)
         elif t.is_title and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON",):
             out.append(t)
-        elif low in ("of", "for") and out and j - 1 >= sent_start and (doc[j - 1].lower_ in titles.words or doc[j - 1].is_title):
+        elif low in ("of", "for", "to") and out and j - 1 >= sent_start and (doc[j - 1].lower_ in titles.words or doc[j - 1].is_title):
+            out.append(t)  # "Minister for Trade", "Ambassador to the Philippines"
+        elif low == "the" and out and j - 1 >= sent_start and doc[j - 1].lower_ in ("of", "for", "to"):
             out.append(t)
         elif low == "and" and out and j - 1 >= sent_start and doc[j - 1].lower_ in titles.heads:
             out.append(t)  # "Deputy Prime Minister and Foreign Minister X"
@@ -537,7 +556,7 @@ def _role_tokens_left(doc: Doc, start: int, titles: TitleLexicon, index: ActorIn
             break
         j -= 1
     out.reverse()
-    while out and (out[0].lower_ in ("of", "for") or out[0].text in ("-", "]")):
+    while out and (out[0].lower_ in ("of", "for", "to", "the") or out[0].text in ("-", "]")):
         out.pop(0)
     return out
 
@@ -599,8 +618,10 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
             former = True
             continue
         m = index.by_token.get(t.i)
+        posting = t.i > 1 and (t.doc[t.i - 1].lower_ == "to" or t.doc[t.i - 1].lower_ == "the" and t.doc[t.i - 2].lower_ == "to")
         if m and m.kind in ("Country", "Demonym", "Capital"):
-            country = country or m.code
+            if not posting:  # "Ambassador to the Philippines": where the envoy serves, not whose
+                country = country or m.code
             continue
         if m and m.kind == "Organization":
             orgs.append(m.key)

@@ -521,12 +521,13 @@ class DocContext:
             return self.subject(head, depth + 1)
         return []
 
-    def _speech_in_reported_clause(self, verb: Token) -> bool:
-        def speech(tok: Token) -> bool:
-            return tok.lemma_.lower() in self.lex.reporting or tok.lemma_.lower() in _SPEECH_ACTS
+    def is_speech(self, tok: Token) -> bool:
+        """A verb that says who speaks: reporting ("said") or a speech act ("warned that …")."""
+        return tok.lemma_.lower() in self.lex.reporting or tok.lemma_.lower() in _SPEECH_ACTS
 
+    def _speech_in_reported_clause(self, verb: Token) -> bool:
         head = verb.head
-        return verb.dep_ == "conj" and speech(verb) and head.dep_ == "ccomp" and not speech(head) \
+        return verb.dep_ == "conj" and self.is_speech(verb) and head.dep_ == "ccomp" and not self.is_speech(head) \
             and head.head.lemma_.lower() in self.lex.reporting
 
     def passive_agent(self, verb: Token) -> list[ActorRef]:

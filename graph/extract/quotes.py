@@ -101,11 +101,12 @@ def _attributed_speaker(ctx: DocContext, start: int, end: int) -> ActorRef | Non
         for tok in sent:
             if start <= tok.idx < end:
                 continue
-            if tok.lemma_.lower() in ctx.lex.reporting and tok.pos_ in ("VERB",):
+            if tok.pos_ == "VERB" and ctx.is_speech(tok):
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                if subj is None or start <= subj.idx < end:
+                if subj is not None and start <= subj.idx < end:
                     continue
-                refs = ctx.refs(subj)
+                # "thanked the leaders but called the stance …": a conjunct shares its subject
+                refs = ctx.refs(subj) if subj is not None else ctx.subject(tok) if tok.dep_ == "conj" else []
                 people = [r for r in refs if r.key.startswith(("person/", "country/", "org/"))]
                 if people:
                     distance = min(abs(tok.idx - end), abs(tok.idx - start))
