@@ -354,8 +354,8 @@ class DocContext:
                 if c.dep_ == "compound" and c.pos_ == "NOUN":
                     inner = [self.index.at(w) for w in c.subtree if w.i < c.i and self.index.at(w) is not None]
                     mod_mentions += [m for m in inner if m.kind != "Place"]
-        # "the two men", "the two diplomats": the last pair that met; "the leaders" too, when
-        # the sentence names no one else
+        # "the two men", "the two diplomats": the last pair that met; so are "the leaders" as a
+        # subject with no other modifier
         paired = any(c.lower_ in ("two", "both") for c in mods)
         bare = [c.lower_ for c in mods] == ["the"] and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _MET_PEOPLE
         if (paired or bare) and t.lower_ in _GROUP_NOUNS:
@@ -432,7 +432,7 @@ class DocContext:
         """"urged the two governments": the two states the text has named most so far, other
         than the clause's own subject."""
         verb = t.head.head if t.dep_ == "pobj" else t.head
-        own = {r.code for r in self.subject(verb)} if verb is not t else set()
+        own = {r.code for r in self.subject(verb)} if verb.i != t.i else set()
         counts: dict[str, list] = {}
         for m in self.index.mentions:
             if m.start >= t.i:
