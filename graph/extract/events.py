@@ -747,7 +747,7 @@ def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: 
                     and _child(c, "aux").lower_ == "to"), None)
     for h in (tok, comp, purpose):
         obj = _child(h, "dobj", "nsubjpass") if h is not None else None
-        if h is not None and (obj is None or h is tok):
+        if h is not None and (obj is None or h.i == tok.i):
             # "fired tear gas at protesters": the group the force was aimed at
             aimed = next((p for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "against")
                           for p in c.children if p.dep_ == "pobj"), None)
