@@ -288,3 +288,9 @@ def test_extract_an_ambassador_to_a_country_is_not_of_it(extract):
     f = extract("Talks\n\nBritish Ambassador to the Philippines Laura Finch met officials in Manila on Monday.")
     finch = _people(f)["Laura Finch"]
     assert finch.roles == ["Ambassador"] and finch.country == "GBR"
+
+
+def test_extract_a_tally_of_earlier_contacts_is_no_meeting(extract):
+    f = extract("Talks\n\nPresident Anna Berg of Sweden met Chancellor Olaf Weiss of Austria in Vienna on Monday. "
+                "The two leaders had spoken twice by phone since the election.")
+    assert len(f.meetings) == 1 and f.meetings[0].place is not None

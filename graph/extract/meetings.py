@@ -129,6 +129,8 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             return None
         if _governor(ctx, tok)[0] in ("requested", "hypothetical"):
             return None  # "invited Carney to visit Pretoria", "called for talks": not a meeting held
+        if _tally_of_contacts(tok):
+            return None
         subjects = ctx.subject(tok)
         others = _with_objects(ctx, tok, {s.key for s in subjects})
         obj = _child(tok, "dobj")
@@ -191,6 +193,15 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
     return Meeting(participants=persons_or_states, evidence=ctx.evidence(sent), trigger=tok.text,
                    date=ctx.date_for(tok) or _possessive_date(ctx, tok), place=ctx.place_for(tok), negated=negated,
                    mode=mode, duration=duration, scheduled=scheduled, requested_by=requested)
+
+
+def _tally_of_contacts(verb: Token) -> bool:
+    """"had spoken once by telephone since the invasion", "have met three times since 2020": a
+    perfect with "since" counts earlier contacts; it reports no single encounter."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    since = any(c.lower_ == "since" or any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children)
+                for c in verb.children if c.dep_ in ("prep", "advcl"))
+    return perfect and since
 
 
 def _possessive_date(ctx: DocContext, tok: Token) -> str | None:
