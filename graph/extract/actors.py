@@ -618,9 +618,10 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
             former = True
             continue
         m = index.by_token.get(t.i)
-        posting = t.i > 1 and (t.doc[t.i - 1].lower_ == "to" or t.doc[t.i - 1].lower_ == "the" and t.doc[t.i - 2].lower_ == "to")
         if m and m.kind in ("Country", "Demonym", "Capital"):
-            if not posting:  # "Ambassador to the Philippines": where the envoy serves, not whose
+            # "Ambassador to the Philippines": where the envoy serves, not whose
+            before = [w.lower_ for w in t.doc[max(t.i - 2, 0):t.i]]
+            if not (before[-1:] == ["to"] or before == ["to", "the"]):
                 country = country or m.code
             continue
         if m and m.kind == "Organization":

@@ -79,7 +79,8 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
     if trig.subjects and not any(c.dep_ == "nsubj" and trig.subjects & _head_nouns(c) for c in tok.children):
         return False
     heads = [tok] + [c for c in tok.children if trig.particle and c.lower_ == trig.particle]
-    preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep]
+    preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep] \
+        if trig.prep else []
     if trig.prep and not preps:
         return False
     if trig.objects:
