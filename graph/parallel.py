@@ -16,6 +16,8 @@ import pyoxigraph as ox
 from .facts import Article, DocumentFacts
 
 _PIPELINES: dict[tuple, object] = {}
+# batches queued per worker: enough that workers keep busy while the writer runs a bulk load
+IN_FLIGHT = 4
 
 
 @dataclass
@@ -67,13 +69,13 @@ def _init_worker(model: str | None, fast: bool) -> None:
 
 def run_local(batches: Iterable[list[Article]], workers: int, model: str | None = None,
               fast: bool = True) -> Iterator[list[DocResult]]:
-    """Extract batches in ``workers`` processes; results in input order, at most 2 batches per worker in flight."""
+    """Extract batches in ``workers`` processes; results in input order, at most ``IN_FLIGHT`` batches per worker."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model, fast)) as pool:
         yield from _window((lambda b: pool.apply_async(extract_batch, (b, model, fast))), batches,
-                           2 * workers, lambda r: r.get())
+                           IN_FLIGHT * workers, lambda r: r.get())
 
 
 def run_dask(batches: Iterable[list[Article]], scheduler, model: str | None = None,
@@ -85,7 +87,7 @@ def run_dask(batches: Iterable[list[Article]], scheduler, model: str | None = No
     try:
         slots = max(1, sum(client.nthreads().values()))
         yield from _window((lambda b: client.submit(extract_batch, b, model, fast, pure=False)), batches,
-                           2 * slots, lambda f: f.result())
+                           IN_FLIGHT * slots, lambda f: f.result())
     finally:
         if client is not scheduler:
             client.close()

@@ -7,12 +7,20 @@ for writing with flags still set drops the flagged documents that have no hash
 yet, so an interrupted ingest never leaves half a document for the next run.
 Only one process may write a store at a time.
 
-One more named graph, ``UNION_GRAPH``, holds the union of the document graphs
-as a set: every statement once, however many documents state it. Queries take
-it as their default graph, so a country named in 10,000 documents joins as one
-triple, not 10,000 copies (Oxigraph's union-of-named-graphs view keeps the
-duplicates). Writers keep it in step in the same transaction as the document
-graph; exports leave it out.
+New documents are gathered until they hold ``load_batch`` statements and
+loaded together: every bulk load leaves RocksDB files that its background
+compaction merges again, and many small loads cost the writer three times the
+CPU of a few large ones (which on two cores is CPU taken from the extraction
+workers). Until then they live in the segment log, and this process's reads
+load them first.
+
+The store's default graph holds the union of the document graphs as a set:
+every statement once, however many documents state it. It is the default graph
+of every query, so a country named in 10,000 documents joins as one triple, not
+10,000 copies (Oxigraph's union-of-named-graphs view keeps the duplicates), and
+``GRAPH ?g`` sees only documents. Writers keep it in step in the same load or
+transaction as the document graph; exports leave it out. Loading flags live in
+a bookkeeping graph of their own, ``BOOKKEEPING_GRAPH``.
 """
 from __future__ import annotations
 
@@ -35,16 +43,18 @@ _FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
     ".json": ox.RdfFormat.JSON_LD,
 }
-UNION_GRAPH = ox.NamedNode(str(ID["graph/union"]))
-_UNION_LINE_END = f" {UNION_GRAPH} .\n".encode()
+# stores written before the union moved to the default graph kept it in this named graph
+LEGACY_UNION_GRAPH = ox.NamedNode(str(ID["graph/union"]))
+BOOKKEEPING_GRAPH = ox.NamedNode(str(ID["store"]))
+_HIDDEN_GRAPHS = {BOOKKEEPING_GRAPH, LEGACY_UNION_GRAPH}
 STREAM_ABOVE = 200_000  # statements; bigger stores are exported without sorting in Python
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
 _HASH_PREDICATE = f" <{DG.contentHash}> ".encode()
 _LOG_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
-# "<store> <loading> <document graph>" flags live in the store's own default graph, which
-# queries never see (theirs is the union graph)
+# "<store> <loading> <document graph>" flags, in the bookkeeping graph
 _STORE_NODE = ox.NamedNode(str(ID["store"]))
 _LOADING = ox.NamedNode(str(ID["store/loading"]))
+LOAD_BATCH = 200_000  # statements gathered before a bulk load
 
 
 class StoreError(RuntimeError):
@@ -80,9 +90,12 @@ def term_value(term):
 class Store:
     """An Oxigraph store at ``path`` (in memory when ``path`` is None)."""
 
-    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+    def __init__(self, path: str | Path | None = None, read_only: bool = False, load_batch: int = LOAD_BATCH):
         self.path = Path(path) if path is not None else None
-        self._union_view = False
+        self.load_batch = load_batch
+        self._pending: dict[str, object] = {}  # doc id -> DocResult gathered for the next bulk load
+        self._pending_statements = 0
+        self._default_graph: dict = {}  # query options that name the union when it is not the default graph
         self._bulk_loaded = False
         self._log = SegmentLog(self.path) if self.path is not None else None
         try:
@@ -99,25 +112,30 @@ class Store:
             if "lock" in str(err).lower():
                 raise StoreError(f"{self.path}: store is in use by another process") from None
             raise StoreError(f"{self.path}: cannot open store: {str(err).splitlines()[0]}") from None
-        if self._lacks_union_graph():
-            if read_only:
-                self._union_view = True  # a store from before the union graph: query the slow view
-            else:
-                self._store.update(f"INSERT {{ GRAPH {UNION_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+        legacy = _has_statements(self._store, LEGACY_UNION_GRAPH)
+        if legacy or (not _has_statements(self._store, ox.DefaultGraph())
+                      and any(g not in _HIDDEN_GRAPHS for g in self._store.named_graphs())):
+            if not read_only:
+                self._store.update(_UPGRADE)
+            elif legacy:
+                self._default_graph = {"default_graph": LEGACY_UNION_GRAPH}
+            else:  # a store from before any union graph: query the slow view
+                self._default_graph = {"use_default_graph_as_union": True}
         if not read_only:
             self._drop_unfinished_documents()
 
+    @property
+    def _union_view(self) -> bool:
+        """True when the default graph is not the union (an old store opened read-only)."""
+        return bool(self._default_graph)
+
     def _drop_unfinished_documents(self) -> None:
         """After an interrupted bulk load: drop the flagged document graphs whose content hash was not yet written."""
-        for flag in list(self._store.quads_for_pattern(_STORE_NODE, _LOADING, None, ox.DefaultGraph())):
+        for flag in list(self._store.quads_for_pattern(_STORE_NODE, _LOADING, None, BOOKKEEPING_GRAPH)):
             graph = flag.object
             if next(iter(self._store.quads_for_pattern(None, ox.NamedNode(str(DG.contentHash)), None, graph)), None) is None:
                 self._store.update(_drop_graph(graph))
             self._store.remove(flag)
-
-    def _lacks_union_graph(self) -> bool:
-        has_union = next(iter(self._store.quads_for_pattern(None, None, None, UNION_GRAPH)), None)
-        return has_union is None and next(iter(self._store.named_graphs()), None) is not None
 
     # ------------------------------------------------------------ writing
     def replace_document(self, doc_id: str, triples: Iterable[tuple]) -> int:
@@ -141,41 +159,54 @@ class Store:
     def put_documents(self, results: Iterable) -> int:
         """Store extracted documents (``graph.parallel.DocResult``) given as N-Quads.
 
-        New documents of a batch are bulk-loaded, their content hashes last
-        (see the module docstring); a document already stored is replaced in a
-        transaction of its own. Either way no run finds a document half stored.
+        New documents are gathered and bulk-loaded ``load_batch`` statements at
+        a time, their content hashes last (see the module docstring); a
+        document already stored is replaced in a transaction of its own. Either
+        way no run finds a document half stored. ``flush`` loads the rest.
         RETURNS (int): the number of triples stored.
         """
         new: list = []
         changed: list = []
         seen: set[str] = set()
         for r in results:
-            graph = ox.NamedNode(str(doc_iri(r.doc_id)))
-            exists = r.doc_id in seen or next(iter(self._store.quads_for_pattern(None, None, None, graph)), None)
+            exists = r.doc_id in seen or r.doc_id in self._pending or \
+                _has_statements(self._store, ox.NamedNode(str(doc_iri(r.doc_id))))
             (changed if exists else new).append(r)
             seen.add(r.doc_id)
         if self._log is not None:  # before the load: an entry is used only once the store holds its hash
             self._log.append((r.doc_id, r.content_hash, r.nquads, r.triples) for r in new + changed)
-        data = b"".join(r.nquads for r in new)
-        if data:
-            self._bulk_put(data, [ox.NamedNode(str(doc_iri(r.doc_id))) for r in new])
+        for r in new:
+            if r.nquads:
+                self._pending[r.doc_id] = r
+                self._pending_statements += r.triples
+        if changed:
+            self._load_pending()
         for r in changed:
             graph = ox.NamedNode(str(doc_iri(r.doc_id)))
             quads = ox.parse(r.nquads, format=ox.RdfFormat.N_QUADS) if r.nquads else []
             self._store.update(_replace_graph(graph, " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)))
+        if self._pending_statements >= self.load_batch:
+            self._load_pending()
         return sum(r.triples for r in new) + sum(r.triples for r in changed)
 
-    def _bulk_put(self, nquads: bytes, graphs: list[ox.NamedNode]) -> None:
-        """Bulk-load new document graphs and their union statements; the content hashes go last, in a transaction."""
-        lines = nquads.splitlines(keepends=True)
-        hashes = b"".join(line for line in lines if _HASH_PREDICATE in line)
-        body = b"".join(line for line in lines if _HASH_PREDICATE not in line)
-        flags = [ox.Quad(_STORE_NODE, _LOADING, graph, ox.DefaultGraph()) for graph in graphs]
+    def _load_pending(self) -> None:
+        """Bulk-load the gathered new documents and their union statements; the content hashes go last, in a transaction."""
+        if not self._pending:
+            return
+        bodies, hashes = [], []
+        for r in self._pending.values():
+            graph_end = f" <{doc_iri(r.doc_id)}> .\n".encode()
+            body, hash_line = _cut_hash_line(r.nquads)
+            bodies += [body, body.replace(graph_end, b" .\n")]
+            hashes += [hash_line, hash_line.replace(graph_end, b" .\n")]
+        flags = [ox.Quad(_STORE_NODE, _LOADING, ox.NamedNode(str(doc_iri(d))), BOOKKEEPING_GRAPH) for d in self._pending]
         self._store.extend(flags)
-        self._store.bulk_load(body, format=ox.RdfFormat.N_QUADS)
-        self._store.bulk_load(_to_union_graph(body), format=ox.RdfFormat.N_QUADS)
-        self._store.load(hashes + _to_union_graph(hashes), format=ox.RdfFormat.N_QUADS)
-        self._store.update("DELETE DATA { " + " ".join(f"{f.subject} {f.predicate} {f.object} ." for f in flags) + " }")
+        self._store.bulk_load(b"".join(bodies), format=ox.RdfFormat.N_QUADS)
+        self._store.load(b"".join(hashes), format=ox.RdfFormat.N_QUADS)
+        self._store.update(f"DELETE DATA {{ GRAPH {BOOKKEEPING_GRAPH} {{ "
+                           + " ".join(f"{f.subject} {f.predicate} {f.object} ." for f in flags) + " } }")
+        self._pending.clear()
+        self._pending_statements = 0
         self._bulk_loaded = True
 
     def bulk_load(self, path: str | Path) -> None:
@@ -186,19 +217,23 @@ class Store:
         fmt = _FORMATS.get(Path(path).suffix.lower())
         if fmt not in _QUAD_FORMATS:
             raise StoreError(f"{path}: bulk load reads N-Quads or TriG, not {Path(path).suffix!r}")
+        self._load_pending()
         self._store.bulk_load(path=str(path), format=fmt)
-        union = (ox.Quad(q.subject, q.predicate, q.object, UNION_GRAPH) for q in ox.parse(path=str(path), format=fmt))
+        union = (ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=fmt))
         self._store.bulk_extend(union)
         self._bulk_loaded = True
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update in one transaction (callers check it is allowed); exports then read Oxigraph."""
+        self._load_pending()
         if self._log is not None:
             self._log.drop()
         self._store.update(sparql)
 
     def content_hash(self, doc_id: str) -> str | None:
-        """The content hash stored for a document, or None if it is not stored."""
+        """The content hash stored for a document (or gathered for the next load), or None if it is not stored."""
+        if doc_id in self._pending:
+            return self._pending[doc_id].content_hash
         graph = ox.NamedNode(str(doc_iri(doc_id)))
         for q in self._store.quads_for_pattern(ox.NamedNode(str(doc_iri(doc_id))),
                                                ox.NamedNode(str(DG.contentHash)), None, graph):
@@ -207,14 +242,16 @@ class Store:
 
     def documents(self) -> list[str]:
         """Ids of the stored documents, sorted."""
-        rows = self.select(f"SELECT ?id WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id }} FILTER(?g != {UNION_GRAPH}) }}")
+        rows = self.select(f"SELECT ?id WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id }} }}")
         return sorted({r["id"] for r in rows})
 
     def remove_document(self, doc_id: str) -> None:
+        self._load_pending()
         self._store.update(_drop_graph(ox.NamedNode(str(doc_iri(doc_id)))))
 
     def flush(self) -> None:
         """Write everything to disk; after bulk loads also compact, or reads stay several times slower."""
+        self._load_pending()
         if self.path is not None:
             self._store.flush()
             if self._bulk_loaded:
@@ -222,16 +259,17 @@ class Store:
                 self._bulk_loaded = False
 
     def __len__(self) -> int:
-        """The number of statements in the document graphs (the union graph not counted)."""
-        rows = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {UNION_GRAPH}) }}")
+        """The number of statements in the document graphs (the union not counted)."""
+        self._load_pending()
+        hidden = ", ".join(str(g) for g in sorted(_HIDDEN_GRAPHS, key=str))
+        rows = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({hidden})) }}")
         return int(next(iter(rows))["n"].value)
 
     # ------------------------------------------------------------ reading
     def query(self, sparql: str):
         """Run a SPARQL query; its default graph is the union of all document graphs."""
-        if self._union_view:
-            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
-        return self._store.query(sparql, default_graph=UNION_GRAPH, prefixes=dict(PREFIXES))
+        self._load_pending()
+        return self._store.query(sparql, prefixes=dict(PREFIXES), **self._default_graph)
 
     def select(self, sparql: str) -> list[dict]:
         """A SELECT query's rows as dicts of plain values (unbound columns omitted)."""
@@ -244,6 +282,7 @@ class Store:
 
     def quads(self, doc_ids: Iterable[str] | None = None) -> Iterator[ox.Quad]:
         """The statements of these documents' graphs (all documents when None)."""
+        self._load_pending()
         if doc_ids is None:
             for graph in self._graphs(None):
                 yield from self._store.quads_for_pattern(None, None, None, graph)
@@ -266,6 +305,7 @@ class Store:
 
         RETURNS (int | None): the number of statements written (None when streamed from Oxigraph).
         """
+        self._load_pending()
         out = Path(out)
         fmt = _FORMATS.get(out.suffix.lower())
         if fmt is None:
@@ -286,7 +326,7 @@ class Store:
 
     def _triples(self, doc_ids: Iterable[str] | None) -> Iterator[ox.Quad]:
         if doc_ids is None and not self._union_view:
-            return self._store.quads_for_pattern(None, None, None, UNION_GRAPH)
+            return self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
         return self.quads(doc_ids)
 
     def _export_from_log(self, out: Path, fmt, doc_ids: Iterable[str] | None) -> int | None:
@@ -294,9 +334,9 @@ class Store:
         if self._log is None or self._union_view or fmt not in _LOG_FORMATS:
             return None
         entries = self._log.latest()
-        graphs = [g for g in self._store.named_graphs() if g != UNION_GRAPH]
+        graphs = self._graphs(None)
         stored = {r["id"].value: r["h"].value for r in self._store.query(
-            f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id ; <{DG.contentHash}> ?h }} FILTER(?g != {UNION_GRAPH}) }}")}
+            f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DG.docId}> ?id ; <{DG.contentHash}> ?h }} }}")}
         if len(stored) != len(graphs):
             return None  # a document graph without its id or hash: not written by this package
         wanted = sorted(stored) if doc_ids is None else sorted(set(doc_ids) & stored.keys())
@@ -324,9 +364,7 @@ class Store:
     def _export_stream(self, out: Path, fmt, doc_ids: Iterable[str] | None) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-        if fmt == ox.RdfFormat.N_QUADS and doc_ids is None and not self._union_view:
-            self._dump_document_nquads(out)
-        elif fmt == ox.RdfFormat.N_QUADS:
+        if fmt == ox.RdfFormat.N_QUADS:
             with open(out, "wb") as fh:
                 for graph in self._graphs(doc_ids):
                     triples = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
@@ -334,26 +372,16 @@ class Store:
         elif fmt in _QUAD_FORMATS:
             ox.serialize(self.quads(doc_ids), str(out), fmt, prefixes=prefixes)
         elif doc_ids is None and not self._union_view:
-            self._store.dump(str(out), fmt, from_graph=UNION_GRAPH, prefixes=prefixes)
+            self._store.dump(str(out), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
         else:
-            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True) \
+            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", **self._default_graph) \
                 if doc_ids is None else (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(doc_ids))
             ox.serialize(triples, str(out), fmt, prefixes=prefixes)
         return None
 
-    def _dump_document_nquads(self, out: Path) -> None:
-        """Oxigraph's own N-Quads dump, less the union graph's lines (found by their last term)."""
-        tmp = out.with_name(out.name + ".part")
-        try:
-            self._store.dump(str(tmp), ox.RdfFormat.N_QUADS)
-            with open(tmp, "rb") as src, open(out, "wb") as dst:
-                dst.writelines(line for line in src if not line.endswith(_UNION_LINE_END))
-        finally:
-            tmp.unlink(missing_ok=True)
-
     def _graphs(self, doc_ids: Iterable[str] | None) -> list[ox.NamedNode]:
         if doc_ids is None:
-            return sorted((g for g in self._store.named_graphs() if g != UNION_GRAPH), key=str)
+            return sorted((g for g in self._store.named_graphs() if g not in _HIDDEN_GRAPHS), key=str)
         return [ox.NamedNode(str(doc_iri(d))) for d in doc_ids]
 
 
@@ -369,7 +397,7 @@ def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
     while True:
         try:
             store = ox.Store.read_only(str(path))
-            next(iter(store.quads_for_pattern(None, None, None, UNION_GRAPH)), None)
+            next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
             return store
         except (OSError, RuntimeError) as err:
             failures += 1
@@ -383,23 +411,34 @@ def _sort_key(item) -> tuple:
     return (graph, str(item.subject), str(item.predicate), str(item.object))
 
 
+def _has_statements(store: ox.Store, graph) -> bool:
+    return next(iter(store.quads_for_pattern(None, None, None, graph)), None) is not None
+
+
+def _cut_hash_line(nquads: bytes) -> tuple[bytes, bytes]:
+    """A document's N-Quads split into (the other lines, its content-hash line)."""
+    at = nquads.find(_HASH_PREDICATE)
+    if at < 0:
+        return nquads, b""
+    start = nquads.rfind(b"\n", 0, at) + 1
+    end = nquads.find(b"\n", at) + 1 or len(nquads)
+    return nquads[:start] + nquads[end:], nquads[start:end]
+
+
 def _drop_graph(graph: ox.NamedNode) -> str:
     """SPARQL update that drops a document graph and the union statements only it held."""
-    return (f"DELETE {{ GRAPH {UNION_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph} && ?other != {UNION_GRAPH}) }} }} ;\n"
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
             f"DROP SILENT GRAPH {graph}")
 
 
 def _replace_graph(graph: ox.NamedNode, body: str) -> str:
-    """SPARQL update that replaces a document graph by these statements, in the union graph too."""
-    return f"{_drop_graph(graph)} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }}\nGRAPH {UNION_GRAPH} {{ {body} }} }}"
+    """SPARQL update that replaces a document graph by these statements, in the union too."""
+    return f"{_drop_graph(graph)} ;\nINSERT DATA {{ GRAPH {graph} {{ {body} }}\n{body} }}"
 
 
-def _to_union_graph(nquads: bytes) -> bytes:
-    """N-Quads lines of document graphs as the same statements in the union graph.
-
-    Each line ends in ``<graph> .``; N-Quads escapes line breaks inside
-    literals, so cutting the last IRI off each line is safe.
-    """
-    return b"".join(line.rsplit(b" ", 2)[0] + _UNION_LINE_END for line in nquads.splitlines() if line.strip())
-
+# An older store: its loading flags move to the bookkeeping graph, its union graph (if any) to the default graph.
+_UPGRADE = (f"DELETE {{ {_STORE_NODE} {_LOADING} ?doc }} INSERT {{ GRAPH {BOOKKEEPING_GRAPH} {{ {_STORE_NODE} {_LOADING} ?doc }} }} "
+            f"WHERE {{ {_STORE_NODE} {_LOADING} ?doc }} ;\n"
+            f"DROP SILENT GRAPH {LEGACY_UNION_GRAPH} ;\n"
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {BOOKKEEPING_GRAPH}) }}")

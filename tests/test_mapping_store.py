@@ -4,7 +4,7 @@ from rdflib.compare import isomorphic
 
 from graph.facts import Actor, ActorRef, Article, DocumentFacts, Event, Evidence, Meeting
 from graph.mapping import actor_iri, doc_iri, document_triples
-from graph.store import UNION_GRAPH, Store, to_ox
+from graph.store import LEGACY_UNION_GRAPH, Store, to_ox
 from graph.vocab import DG
 
 HOSTILE = 'Evil "quote" \\ <script>alert(1)</script> & @prefix x: <y> . } SELECT * {\u202e\u200b'
@@ -100,7 +100,7 @@ def test_store_queries_see_a_statement_once_however_many_documents_state_it(tmp_
     store = Store(tmp_path / "s")
     for doc in "abc":
         store.replace_document(doc, document_triples(_facts(doc)))
-    assert _count(store, f"GRAPH ?g {{ {TUR} a ?class }} FILTER(?g != {UNION_GRAPH})") == 3
+    assert _count(store, f"GRAPH ?g {{ {TUR} a ?class }}") == 3
     assert _count(store, f"{TUR} a ?class") == 1
     assert _count(store, f"{TUR} dg:mentionedIn ?doc") == 3
 
@@ -126,9 +126,33 @@ def test_store_from_before_the_union_graph_is_upgraded_on_open(tmp_path):
     old.flush()
     del old
     assert _count(Store(tmp_path / "s", read_only=True), f"{TUR} a ?class") == 1
-    assert _count(Store(tmp_path / "s"), f"GRAPH ?g {{ {TUR} a ?class }}") == 2  # its document's, the union's
-    union = list(ox.Store.read_only(str(tmp_path / "s")).quads_for_pattern(None, None, None, UNION_GRAPH))
+    assert _count(Store(tmp_path / "s"), f"GRAPH ?g {{ {TUR} a ?class }}") == 1
+    union = list(ox.Store.read_only(str(tmp_path / "s")).quads_for_pattern(None, None, None, ox.DefaultGraph()))
     assert len(union) == len(set(document_triples(_facts("a"))))
+
+
+def test_store_with_its_union_in_a_named_graph_is_read_and_upgraded(tmp_path):
+    """The layout of earlier versions: the union in dgid:graph/union, loading flags in the default graph."""
+    import pyoxigraph as ox
+
+    from graph.store import _LOADING, _STORE_NODE
+
+    old = ox.Store(str(tmp_path / "s"))
+    for doc in "ab":
+        statements = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in document_triples(_facts(doc))]
+        old.extend(ox.Quad(*t, ox.NamedNode(str(doc_iri(doc)))) for t in statements)
+        if doc == "a":
+            old.extend(ox.Quad(*t, LEGACY_UNION_GRAPH) for t in statements)
+    old.add(ox.Quad(_STORE_NODE, _LOADING, ox.NamedNode(str(doc_iri("b"))), ox.DefaultGraph()))
+    old.flush()
+    del old
+    reader = Store(tmp_path / "s", read_only=True)
+    assert _count(reader, f"{TUR} a ?class") == 1 and reader.documents() == ["a", "b"]
+    writer = Store(tmp_path / "s")  # b was flagged and has a hash: a finished load, kept
+    assert writer.documents() == ["a", "b"]
+    assert _count(writer, "GRAPH ?g { ?s ?p ?o }") == len(writer) and _count(writer, f"{TUR} a ?class") == 1
+    assert not list(writer._store.quads_for_pattern(_STORE_NODE, _LOADING, None, None))
+    assert not list(writer._store.quads_for_pattern(None, None, None, LEGACY_UNION_GRAPH))
 
 
 def _result(facts):
@@ -146,12 +170,28 @@ def test_store_bulk_loads_new_documents_and_counts_them_stored_by_their_hash(tmp
     assert {r["n"] for r in store.select(f"SELECT ?n WHERE {{ {TUR} dg:name ?n }}")} == {"Turkey", "Türkiye"}
 
 
+def test_store_gathers_new_documents_for_one_bulk_load_and_reads_load_them_first(tmp_path):
+    import pyoxigraph as ox
+
+    store = Store(tmp_path / "s", load_batch=10_000)
+    store.put_documents([_result(_facts("a"))])
+    assert store.content_hash("a") == _facts("a").article.content_hash  # known before it is loaded
+    assert next(iter(store._store.quads_for_pattern(None, None, None, None)), None) is None
+    assert store.documents() == ["a"]
+    store.put_documents([_result(_facts("b", name="Türkiye")), _result(_facts("a", name="Türkiye"))])
+    assert store.documents() == ["a", "b"]  # a changed document is replaced, after the gathered ones are loaded
+    assert {r["n"] for r in store.select(f"SELECT ?n WHERE {{ {TUR} dg:name ?n }}")} == {"Türkiye"}
+    small = Store(tmp_path / "t", load_batch=1)  # a full batch loads at once
+    small.put_documents([_result(_facts("a"))])
+    assert len(list(small._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) > 10
+
+
 def test_store_opened_after_an_interrupted_bulk_load_drops_documents_without_their_hash(tmp_path):
     """A kill between the bulk load and the hash transaction: the next writer removes the unfinished document,
     and only a flagged one (a hashless graph loaded some other way stays)."""
     import pyoxigraph as ox
 
-    from graph.store import _HASH_PREDICATE, _LOADING, _STORE_NODE, _to_union_graph
+    from graph.store import _HASH_PREDICATE, _LOADING, _STORE_NODE, BOOKKEEPING_GRAPH
 
     store = Store(tmp_path / "s")
     store.put_documents([_result(_facts("a"))])
@@ -160,8 +200,9 @@ def test_store_opened_after_an_interrupted_bulk_load_drops_documents_without_the
                              ox.Literal("kept"), foreign))
     unfinished = b"".join(line for line in _result(_facts("b", name="Türkiye")).nquads.splitlines(keepends=True)
                           if _HASH_PREDICATE not in line)
-    store._store.add(ox.Quad(_STORE_NODE, _LOADING, ox.NamedNode(str(doc_iri("b"))), ox.DefaultGraph()))
-    store._store.bulk_load(unfinished + _to_union_graph(unfinished), format=ox.RdfFormat.N_QUADS)
+    store._store.add(ox.Quad(_STORE_NODE, _LOADING, ox.NamedNode(str(doc_iri("b"))), BOOKKEEPING_GRAPH))
+    union = unfinished.replace(f" <{doc_iri('b')}> .\n".encode(), b" .\n")
+    store._store.bulk_load(unfinished + union, format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
     assert "b" in Store(tmp_path / "s", read_only=True).documents()  # a reader sees it until a writer opens

@@ -72,9 +72,10 @@ def _command(corpus: Path, store: Path, batch_size: int | None) -> list[str]:
         exe = shutil.which("diplograph")
         base = [exe] if exe else [sys.executable, "-m", "graph.cli"]
         return base + ["ingest", str(corpus), "--store", str(store), "--date", DATE]
-    # small batches, so that a small corpus is stored in many transactions
+    # small batches, each loaded at once, so that a small corpus is stored in many loads
     code = ("import sys; from graph.pipeline import Pipeline; from graph.store import Store; "
-            "Pipeline(fast=True).ingest([sys.argv[1]], Store(sys.argv[2]), date=sys.argv[3], batch_size=int(sys.argv[4]))")
+            "Pipeline(fast=True).ingest([sys.argv[1]], Store(sys.argv[2], load_batch=1), date=sys.argv[3], "
+            "batch_size=int(sys.argv[4]))")
     return [sys.executable, "-c", code, str(corpus), str(store), DATE, str(batch_size)]
 
 
@@ -101,11 +102,10 @@ def check_whole(store, hashes: dict[str, str]) -> list[str]:
     """Problems with the store's documents without a reference: graph names, Document node, id, hash, duplicates."""
     from graph.mapping import doc_iri
 
-    problems = []
-    from graph.store import UNION_GRAPH
+    import pyoxigraph as ox
 
-    rows = store.select("SELECT ?g ?d ?id ?h WHERE { GRAPH ?g { ?d a dg:Document ; dg:docId ?id ; dg:contentHash ?h } "
-                        f"FILTER(?g != {UNION_GRAPH}) }}")
+    problems = []
+    rows = store.select("SELECT ?g ?d ?id ?h WHERE { GRAPH ?g { ?d a dg:Document ; dg:docId ?id ; dg:contentHash ?h } }")
     by_graph = defaultdict(list)
     for r in rows:
         by_graph[r["g"]].append(r)
@@ -122,9 +122,9 @@ def check_whole(store, hashes: dict[str, str]) -> list[str]:
         if hashes.get(r["id"]) != r["h"]:
             problems.append(f"{g}: content hash differs from the corpus")
     statements = {(q.subject, q.predicate, q.object) for q in store.quads()}
-    union = {(q.subject, q.predicate, q.object) for q in store._store.quads_for_pattern(None, None, None, UNION_GRAPH)}
+    union = {(q.subject, q.predicate, q.object) for q in store._store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     if union != statements:
-        problems.append(f"union graph out of step: {len(union - statements)} extra, {len(statements - union)} missing")
+        problems.append(f"union (default graph) out of step: {len(union - statements)} extra, {len(statements - union)} missing")
     return problems
 
 
@@ -187,9 +187,7 @@ def kill_and_resume(n_docs: int, work: Path, kill_at: float = 0.5, batch_size: i
     store = Store(store_dir, read_only=True)
     after = len(store.documents())
     problems += check_whole(store, hashes)
-    from graph.store import UNION_GRAPH
-
-    doc_nodes = len(store.select(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?d a dg:Document }} FILTER(?g != {UNION_GRAPH}) }}"))
+    doc_nodes = len(store.select("SELECT ?g ?d WHERE { GRAPH ?g { ?d a dg:Document } }"))
     final = snapshot(store)
     del store
     duplicates = doc_nodes - after
