@@ -18,7 +18,9 @@ class Trigger:
     preposition's complement), ``subject_sectors`` and ``subjects`` (the subject's sector or
     head noun), ``intransitive`` (no direct object), ``light`` (a noun carried by these
     verbs). Entries with more conditions are tried first. Category ``NONE`` marks an idiom
-    that is no event ("struck a conciliatory tone").
+    that is no event ("struck a conciliatory tone"). ``reported`` is the category when
+    another actor's reporting verb tells of the act ("Kyiv said Moscow had violated the
+    deal" is Kyiv accusing Moscow).
     """
 
     lemma: str
@@ -33,6 +35,7 @@ class Trigger:
     xcomp: bool = False
     subjects: frozenset[str] = frozenset()  # head nouns of the subject ("protesters gathered")
     intransitive: bool = False  # no direct object ("workers struck", not "missiles struck the grid")
+    reported: str | None = None  # the category when another actor reports the act
 
     @property
     def specificity(self) -> int:
@@ -75,7 +78,7 @@ def load() -> Lexicons:
         t = Trigger(rec["lemma"], rec.get("pos", "VERB"), rec["category"], rec.get("mode"),
                     tuple(rec.get("prep", [])), rec.get("particle"), tuple(rec.get("objects", [])),
                     tuple(rec.get("light", [])), tuple(rec.get("subject_sectors", [])), bool(rec.get("xcomp")),
-                    frozenset(rec.get("subjects", [])), bool(rec.get("intransitive")))
+                    frozenset(rec.get("subjects", [])), bool(rec.get("intransitive")), rec.get("reported"))
         lex.triggers.setdefault((t.lemma, t.pos), []).append(t)
     for entries in lex.triggers.values():
         entries.sort(key=lambda t: -t.specificity)

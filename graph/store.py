@@ -11,8 +11,8 @@ New documents are gathered until they hold ``load_batch`` statements and
 loaded together: every bulk load leaves RocksDB files that its background
 compaction merges again, and many small loads cost the writer three times the
 CPU of a few large ones (which on two cores is CPU taken from the extraction
-workers). Until then they live in the segment log, and this process's reads
-load them first.
+workers). Until then they are held in memory (their segment-log entries are
+already written), and this process's reads and ``flush`` load them first.
 
 The store's default graph holds the union of the document graphs as a set:
 every statement once, however many documents state it. It is the default graph

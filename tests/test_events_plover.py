@@ -384,3 +384,20 @@ def test_sanction_lexicon_bans_revocations_and_ruling_out(extract):
 def test_released_prisoners_of_war_are_not_the_actor_own_people(extract):
     evs = _events(extract("Eritrea released 40 prisoners of war on Friday."))
     assert evs and evs[0][0] == "RETREAT" and evs[0][2] != ["ERI"]
+
+
+def test_a_violation_told_by_another_state_is_its_accusation(extract):
+    assert ("ACCUSE", ["EST"], ["BLR"]) in _events(extract("Estonia said Belarus had violated the airspace agreement."))
+    # told of oneself, it stays the act itself
+    assert [e[0] for e in _events(extract("Belarus said it had breached the quota by mistake."))] == ["REJECT"]
+
+
+def test_troops_pulled_back_from_a_region_of_a_country(extract):
+    evs = _events(extract("Ethiopia pulled its soldiers back from the Tigray region of Eritrea."))
+    assert ("RETREAT", ["ETH"], ["ERI"]) in evs
+
+
+def test_memoranda_money_pledges_and_export_controls(extract):
+    assert ("AGREE", ["IRL"], ["NZL"]) in _events(extract("Ireland signed a memorandum of understanding with New Zealand."))
+    assert ("AID", ["DNK"], ["SOM"]) in _events(extract("Denmark pledged 40 million dollars in relief for Somalia."))
+    assert ("SANCTION", ["NLD"], ["CHN"]) in _events(extract("The Netherlands tightened export controls on lasers to China."))

@@ -294,3 +294,10 @@ def test_extract_a_tally_of_earlier_contacts_is_no_meeting(extract):
     f = extract("Talks\n\nPresident Anna Berg of Sweden met Chancellor Olaf Weiss of Austria in Vienna on Monday. "
                 "The two leaders had spoken twice by phone since the election.")
     assert len(f.meetings) == 1 and f.meetings[0].place is not None
+
+
+def test_extract_travel_for_talks_with_someone_is_a_meeting(extract):
+    f = extract("Talks\n\nA Bolivian delegation flew to Lima for talks with Peruvian officials.")
+    assert [sorted(p.code for p in m.participants) for m in f.meetings] == [["BOL", "PER"]]
+    f = extract("Talks\n\nBolivia called for talks with Peruvian officials.")
+    assert f.meetings == []

@@ -28,6 +28,7 @@ _CONDITION_MARKS = {"if", "unless", "whether"}
 _EVALUATION_VERBS = {"describe", "call", "label", "brand", "term", "deem", "denounce", "characterize", "characterise"}
 _RESTRICTIONS = {"boycott", "blockade", "block", "strike", "besiege", "picket", "barricade"}
 _CONCLUDING = frozenset({"conclude", "insist", "declare", "argue", "stress", "demand"})
+_REPORTED = "reported"  # marks an act coded as the reporting speaker's (not a PLOVER mode)
 _MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "MOBILIZE"}
 _ATTACK_NOUNS = {"bombing", "attack", "explosion", "blast", "bomb", "shelling", "raid", "airstrike", "strike", "mine",
                  "rocket", "missile", "shell", "grenade", "ambush", "fire", "gunfire", "assault", "offensive"}
@@ -391,8 +392,9 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
             for c in (h.children if h is not None else ()):
                 if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _COMPASS:
                     prep, allowed = _child(c, "prep"), _COMPASS_PREPS
-                elif category == "RETREAT" and c.dep_ == "prep" and c.lower_ == "out":
-                    prep, allowed = _child(c, "prep"), {"of"}  # "pulled its forces out of Manbij"
+                elif category == "RETREAT" and c.dep_ in ("prep", "advmod", "prt") and c.lower_ in ("out", "back", "away"):
+                    # "pulled its forces out of Manbij", "pulled its troops back from Kherson"
+                    prep, allowed = _child(c, "prep"), {"of", "from"}
                 else:
                     prep, allowed = c, _PLACE_PREPS | ({"from"} if category == "RETREAT" else set())
                 if prep is not None and prep.dep_ == "prep" and prep.lower_ in allowed:
@@ -479,6 +481,9 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     trig = trig or Trigger(tok.lemma_.lower(), tok.pos_, "AGREE")
                 if trig is None or _civil_mobilization(ctx, tok, trig):
                     continue
+                if trig.reported and _told_by_another(ctx, tok):
+                    found.append((tok, trig.reported, _REPORTED, tok.text, None))
+                    continue
                 category = trig.category
             found.append((tok, category, trig.mode if trig else None, tok.text, None))
         coded: list[tuple[Token, Event]] = []
@@ -560,14 +565,28 @@ def _civil_mobilization(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
     return sector not in ("MIL", "COP", "REB") and obj.lemma_.lower() not in _WEAPONS
 
 
+def _reporting_verb(ctx: DocContext, tok: Token) -> Token | None:
+    """The verb that reports this clause ("said", "concluded"), if it is one."""
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in ctx.lex.reporting | _CONCLUDING:
+        return None
+    return tok.head
+
+
 def _obligation(ctx: DocContext, tok: Token) -> Token | None:
     """"Russia said Sudan must return the helicopter": what one actor says another must or
     should do is a REQUEST of the speaker to the clause's subject. Returns the reporting verb."""
-    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in ctx.lex.reporting | _CONCLUDING:
-        return None
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in tok.children):
         return None
-    return tok.head
+    return _reporting_verb(ctx, tok)
+
+
+def _told_by_another(ctx: DocContext, tok: Token) -> bool:
+    """Whether a reporting verb tells of this act and its speaker is not the clause's subject."""
+    verb = _reporting_verb(ctx, tok)
+    if verb is None:
+        return False
+    speakers, doers = {r.key for r in ctx.subject(verb)}, {r.key for r in ctx.subject(tok)}
+    return bool(speakers) and bool(doers) and not speakers & doers
 
 
 def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | None, text: str,
@@ -576,11 +595,16 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         return None
     speaker = _obligation(ctx, tok)
     if speaker is not None:
+        category = "REQUEST"
+    elif mode == _REPORTED:
+        speaker = _reporting_verb(ctx, tok)
+    if speaker is not None:
+        # what the speaker says another must do, or has done wrong: the speaker's act, aimed at the doer
         sources = ctx.subject(speaker)
         if not sources:
             return None
-        targets = _phrase_actors(ctx, _child(tok, "nsubj"), {s.key for s in sources})
-        return Event(category="REQUEST", sources=sources, targets=targets, evidence=ctx.evidence(sent),
+        targets = _phrase_actors(ctx, _child(tok, "nsubj", "nsubjpass"), {s.key for s in sources})
+        return Event(category=category, sources=sources, targets=targets, evidence=ctx.evidence(sent),
                      trigger=f"{speaker.text} {tok.text}", mode=None, date=ctx.date_for(speaker),
                      negated=False, modality="asserted")
     if _in_condition(tok):

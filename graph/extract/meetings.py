@@ -21,6 +21,8 @@ _DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
 _DURATION_UNITS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D"}
 _LIGHT = {"hold", "have", "conduct", "begin", "start", "open", "resume", "pay", "make", "host", "chair"}
 _QUANTITY = {"series", "round", "number", "couple", "string", "set"}
+# "flew to Kabul for talks with X": the traveller takes part ("called for talks" does not)
+_TRAVEL = {"travel", "fly", "arrive", "go", "come", "head", "land", "journey", "return"}
 _PRIVATE = {"privately", "one-on-one", "bilaterally", "separately"}
 
 
@@ -147,8 +149,9 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
         subjects: list[ActorRef] = []
         if scope.dep_ in ("dobj",) and verb.lemma_.lower() in _LIGHT:
             subjects = ctx.subject(verb)
-        elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at", "after", "following") \
-                and tok.head.head.pos_ == "VERB":
+        elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
+                tok.head.lower_ in ("in", "during", "at", "after", "following")
+                or (tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _TRAVEL)):
             subjects = ctx.subject(tok.head.head)
             verb = tok.head.head
         elif tok.dep_ in ("nsubj",):
