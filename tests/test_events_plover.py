@@ -401,3 +401,11 @@ def test_memoranda_money_pledges_and_export_controls(extract):
     assert ("AGREE", ["IRL"], ["NZL"]) in _events(extract("Ireland signed a memorandum of understanding with New Zealand."))
     assert ("AID", ["DNK"], ["SOM"]) in _events(extract("Denmark pledged 40 million dollars in relief for Somalia."))
     assert ("SANCTION", ["NLD"], ["CHN"]) in _events(extract("The Netherlands tightened export controls on lasers to China."))
+
+
+def test_a_participle_after_a_relative_clause_is_the_predicate_the_parser_missed(extract):
+    evs = _events(extract("Chilean President Ana Rojas, who leads the bloc this year, called on rich nations "
+                          "to double their climate finance."))
+    assert [(e[0], e[1]) for e in evs] == [("REQUEST", ["CHL"])]
+    # a participle naming a thing still is none: "the cap agreed last year"
+    assert _events(extract("The price cap agreed by the ministers last year remains in force.")) == []

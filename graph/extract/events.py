@@ -806,6 +806,11 @@ def _reduced_passive(tok: Token) -> bool:
     if tok.dep_ not in ("acl", "advcl") or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
                                                 for c in tok.children):
         return False
+    # "Rabuka, who chairs the forum, called on …": the parser found no main verb and made the
+    # noun the root; the participle after the comma is the sentence's predicate
+    head = tok.head
+    if head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN") and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+        return False
     # the tagger may take the participle for a past tense; its "by" phrase gives it away
     return tok.tag_ == "VBN" or tok.tag_ == "VBD" and any(c.dep_ in ("agent", "prep") and c.lower_ == "by"
                                                           for c in tok.children)
