@@ -35,6 +35,14 @@ def test_treaty_names_keep_their_small_words():
         ["Agreement on the Protection of Migratory Birds"]
     assert names("Under the Lusaka Protocol, both sides disarmed.") == ["Lusaka Protocol"]
     assert names("The pact was renewed on Monday.") == []
+    assert names("The leaders signed the Apia Declaration on Coastal Fisheries.") == \
+        ["Apia Declaration on Coastal Fisheries"]
+
+
+def test_the_words_closing_a_declaration_name_are_no_organisation(extract):
+    facts = extract("Samoa and Tonga signed the Apia Declaration on Coastal Fisheries on Friday.")
+    assert [t.name for t in facts.treaties.values()] == ["Apia Declaration on Coastal Fisheries"]
+    assert not [a for a in facts.actors.values() if a.kind == "Organization"]
 
 
 def test_named_treaty_with_small_words_is_extracted(extract):

@@ -19,7 +19,8 @@ from ..gazetteer import Gazetteer
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mr.", "mrs.", "ms.", "dr."}
 _MAX_NGRAM = 7
-AGREEMENT_WORDS = {"Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Pact", "Protocol"}
+AGREEMENT_WORDS = {"Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Pact", "Protocol",
+                   "Declaration"}
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "via"}
 _FORMER = {"former", "ex", "then", "late", "outgoing", "incoming", "acting", "interim"}
 # nouns of occupation that a name may follow directly ("WNBA star Dana Kroll", "Rosneft executive Igor Sechko")

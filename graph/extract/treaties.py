@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..facts import Treaty, TreatyAction
 from ..gazetteer import normalize
-from .actors import country_actor, slug
+from .actors import AGREEMENT_WORDS, country_actor, slug
 from .context import DocContext
 from .events import _governor
 
@@ -23,7 +23,7 @@ _LIFECYCLE = {"sign": "sign", "ratify": "ratify", "suspend": "suspend", "withdra
               "abandon": "withdraw", "quit": "withdraw", "leave": "withdraw", "implement": "implement",
               "terminate": "terminate", "scrap": "terminate", "step": "withdraw", "pull": "withdraw",
               "join": "join", "accede": "join", "negotiate": "negotiate", "conclude": "sign", "reach": "sign"}
-_KINDS = r"(?:Treaty|Agreement|Accords?|Convention|Pact|Protocol)"
+_KINDS = "(?:" + "|".join(sorted(AGREEMENT_WORDS, key=len, reverse=True)) + ")"  # the words that end a name
 _CONNECTOR = r"(?:(?:of|and)\s+)"
 _WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w\-]*"
 # "New START Treaty", "Addis Ababa Cessation of Hostilities Agreement", "Treaty of Rome",
