@@ -146,6 +146,7 @@ class Store:
             triples: rdflib (s, p, o) triples of the document.
         RETURNS (int): the number of distinct triples stored.
         """
+        self._load_pending()  # a gathered earlier version must not be loaded over this one
         graph = ox.NamedNode(str(doc_iri(doc_id)))
         statements = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
         if self._log is not None:
@@ -195,7 +196,8 @@ class Store:
             return
         bodies, hashes = [], []
         for r in self._pending.values():
-            graph_end = f" <{doc_iri(r.doc_id)}> .\n".encode()
+            # every line ends in the document's graph, as the worker serialised it
+            graph_end = b" " + r.nquads[:r.nquads.index(b"\n")].rsplit(b" ", 2)[-2] + b" .\n"
             body, hash_line = _cut_hash_line(r.nquads)
             bodies += [body, body.replace(graph_end, b" .\n")]
             hashes += [hash_line, hash_line.replace(graph_end, b" .\n")]

@@ -227,3 +227,11 @@ def test_events_query_is_dyadic_and_leaves_meetings_to_the_meetings_query():
         [("REJECT", "GRC"), ("REJECT", "TUR")]
     assert len({r["event"] for r in rows}) == 2
     assert len(store.select(named_query("meetings"))) == 2
+
+
+def test_store_replacing_a_gathered_document_keeps_the_new_version(tmp_path):
+    store = Store(tmp_path / "s", load_batch=10_000)
+    store.put_documents([_result(_facts("a"))])
+    store.replace_document("a", document_triples(_facts("a", name="Türkiye")))
+    store.flush()
+    assert {r["n"] for r in store.select(f"SELECT ?n WHERE {{ {TUR} dg:name ?n }}")} == {"Türkiye"}
