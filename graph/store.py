@@ -301,8 +301,9 @@ class Store:
         Python, so the same graph always gives the same bytes. Bigger stores
         stream without Python term objects, from the segment log when it
         covers the documents (documents in id order, each one's lines sorted;
-        Turtle and N-Triples as sorted distinct lines, one statement each,
-        which holds the distinct statements in memory), else from Oxigraph in
+        Turtle and N-Triples as the distinct lines in that order, each where it
+        first occurs, one statement a line, which holds the distinct statements
+        in memory), else from Oxigraph in
         its index order (the same for the same content and pyoxigraph version).
 
         RETURNS (int | None): the number of statements written (None when streamed from Oxigraph).
@@ -356,11 +357,12 @@ class Store:
                     graph = chunk[:chunk.index(b"\n")].rsplit(b" ", 2)[-2]
                     fh.write(graph + b" {\n" + chunk.replace(b" " + graph + b" .\n", b" .\n") + b"}\n")
                 return sum(e.statements for e in chosen)
-            triples: set[bytes] = set()
+            # a dict keeps each line's first place: the log's order, without sorting a million lines
+            triples: dict[bytes, None] = {}
             for chunk in self._log.read(chosen):
                 graph = chunk[:chunk.index(b"\n")].rsplit(b" ", 2)[-2]
-                triples.update(chunk.replace(b" " + graph + b" .\n", b" .\n").splitlines(keepends=True))
-            fh.writelines(sorted(triples))
+                triples.update(dict.fromkeys(chunk.replace(b" " + graph + b" .\n", b" .\n").splitlines(keepends=True)))
+            fh.writelines(triples)
             return len(triples)
 
     def _export_stream(self, out: Path, fmt, doc_ids: Iterable[str] | None) -> None:
