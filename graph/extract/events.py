@@ -567,9 +567,10 @@ def _civil_mobilization(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
 
 def _reporting_verb(ctx: DocContext, tok: Token) -> Token | None:
     """The verb that reports this clause ("said", "concluded"), if it is one."""
-    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in ctx.lex.reporting | _CONCLUDING:
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp":
         return None
-    return tok.head
+    lemma = tok.head.lemma_.lower()
+    return tok.head if lemma in ctx.lex.reporting or lemma in _CONCLUDING else None
 
 
 def _obligation(ctx: DocContext, tok: Token) -> Token | None:
