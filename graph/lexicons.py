@@ -17,7 +17,8 @@ class Trigger:
     word), ``particle`` ("pull out"), ``objects`` (a word of the object, or of the
     preposition's complement), ``subject_sectors`` and ``subjects`` (the subject's sector or
     head noun), ``intransitive`` (no direct object), ``light`` (a noun carried by these
-    verbs). Entries with more conditions are tried first. Category ``NONE`` marks an idiom
+    verbs), ``object_head`` (``objects`` must be the object's head word: "received his
+    counterpart", not "received a letter from the president"). Entries with more conditions are tried first. Category ``NONE`` marks an idiom
     that is no event ("struck a conciliatory tone"). ``reported`` is the category when
     another actor's reporting verb tells of the act ("Kyiv said Moscow had violated the
     deal" is Kyiv accusing Moscow).
@@ -36,6 +37,7 @@ class Trigger:
     subjects: frozenset[str] = frozenset()  # head nouns of the subject ("protesters gathered")
     intransitive: bool = False  # no direct object ("workers struck", not "missiles struck the grid")
     reported: str | None = None  # the category when another actor reports the act
+    object_head: bool = False  # ``objects`` names the object's head word, not any word of its phrase
 
     @property
     def specificity(self) -> int:
@@ -78,7 +80,8 @@ def load() -> Lexicons:
         t = Trigger(rec["lemma"], rec.get("pos", "VERB"), rec["category"], rec.get("mode"),
                     tuple(rec.get("prep", [])), rec.get("particle"), tuple(rec.get("objects", [])),
                     tuple(rec.get("light", [])), tuple(rec.get("subject_sectors", [])), bool(rec.get("xcomp")),
-                    frozenset(rec.get("subjects", [])), bool(rec.get("intransitive")), rec.get("reported"))
+                    frozenset(rec.get("subjects", [])), bool(rec.get("intransitive")), rec.get("reported"),
+                    bool(rec.get("object_head")))
         lex.triggers.setdefault((t.lemma, t.pos), []).append(t)
     for entries in lex.triggers.values():
         entries.sort(key=lambda t: -t.specificity)

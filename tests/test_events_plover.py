@@ -409,3 +409,36 @@ def test_a_participle_after_a_relative_clause_is_the_predicate_the_parser_missed
     assert [(e[0], e[1]) for e in evs] == [("REQUEST", ["CHL"])]
     # a participle naming a thing still is none: "the cap agreed last year"
     assert _events(extract("The price cap agreed by the ministers last year remains in force.")) == []
+
+
+def test_aid_given_with_a_with_phrase_or_approved_as_a_package(extract):
+    assert ("AID", ["NOR"], ["MOZ"]) in _events(extract("Norway supplied Mozambique with emergency food aid in March."))
+    assert ("AID", ["CAN"], ["POL"]) in _events(extract("Canada approved a military aid package for Poland."))
+    # approving a plan is still support
+    assert [e[0] for e in _events(extract("Canada approved Poland's plan for the summit."))] == ["SUPPORT"]
+
+
+def test_turning_down_and_going_on_strike(extract):
+    assert ("REJECT", ["CHL"], ["BOL"]) in _events(extract("Chile turned down a Bolivian request for sea access."))
+    assert [e[0] for e in _events(extract("Nigerian nurses went on strike over unpaid salaries."))] == ["PROTEST"]
+
+
+def test_warplanes_sent_towards_a_country_and_drills_staged_alone(extract):
+    assert ("MOBILIZE", ["RUS"], ["JPN"]) in _events(extract("Russia sent bombers and warships toward Japan on Friday."))
+    assert [e[0] for e in _events(extract("Pakistan staged naval drills in the Arabian Sea."))] == ["MOBILIZE"]
+
+
+def test_weapons_that_hit_a_place_are_an_assault_by_their_country(extract):
+    assert ("ASSAULT", ["IRN"], ["IRQ"]) in _events(extract("Iranian drones hit a camp in the Kurdistan region of Iraq."))
+    # the economy being hit is no attack
+    assert _events(extract("Higher prices hit Egypt's economy in the second quarter.")) == []
+
+
+def test_the_country_word_on_a_condemned_attack_is_the_target(extract):
+    assert ("ACCUSE", ["GEO"], ["RUS"]) in _events(extract("Georgia condemned the Russian bombing of the pipeline."))
+
+
+def test_receiving_a_visitor_and_arriving_for_talks_are_consultations(extract):
+    assert ("CONSULT", ["EGY"], ["JOR"]) in _events(extract("The Egyptian president received the Jordanian foreign minister."))
+    assert _events(extract("Ghana received a letter from Togo's president.")) == []
+    assert ("CONSULT", ["ITA"], ["TUN"]) in _events(extract("The Italian prime minister arrived in Tunis for talks on migration."))

@@ -301,3 +301,10 @@ def test_extract_travel_for_talks_with_someone_is_a_meeting(extract):
     assert [sorted(p.code for p in m.participants) for m in f.meetings] == [["BOL", "PER"]]
     f = extract("Talks\n\nBolivia called for talks with Peruvian officials.")
     assert f.meetings == []
+
+
+def test_extract_receiving_a_visitor_is_a_meeting(extract):
+    f = extract("Visit\n\nThe Kenyan president received the Ugandan foreign minister in Nairobi.")
+    assert [sorted(p.code for p in m.participants) for m in f.meetings] == [["KEN", "UGA"]]
+    f = extract("Visit\n\nKenya received a shipment of vaccines from Uganda.")
+    assert f.meetings == []

@@ -80,6 +80,10 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
     if trig.subjects and not any(c.dep_ == "nsubj" and trig.subjects & _head_nouns(c) for c in tok.children):
         return False
     heads = [tok] + [c for c in tok.children if trig.particle and c.lower_ == trig.particle]
+    if trig.prep and trig.objects:
+        # "sent warplanes and ships towards Taiwan": the parser may hang the phrase on the object
+        obj = _child(tok, "dobj")
+        heads += [obj] + [c for c in obj.children if c.dep_ == "conj"] if obj is not None else []
     preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep] \
         if trig.prep else []
     if trig.prep and not preps:
@@ -87,7 +91,9 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
     if trig.objects:
         obj = _child(tok, "dobj", "nsubjpass")
         words = set()
-        if obj is not None:
+        if obj is not None and trig.object_head:
+            words = {t.lemma_.lower() for t in [obj] + [c for c in obj.children if c.dep_ == "conj"]}
+        elif obj is not None:
             words = {t.lemma_.lower() for t in obj.subtree}
         # with a preposition, the object may be its complement ("put its forces on alert")
         for prep in preps:
@@ -355,8 +361,9 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
             return refs
     attack = _child(tok, "dobj")
     if category in ("ACCUSE", "REJECT", "REQUEST") and attack is not None and attack.lemma_.lower() in _ATTACK_NOUNS:
-        # "condemned the attack on a UN convoy": the recipient is the attacker, not the victim
-        return _by_phrase(ctx, attack)
+        # "condemned the attack on a UN convoy": the recipient is the attacker, not the victim,
+        # named by a "by" phrase or a country word on the attack ("denounced the Russian strike")
+        return _by_phrase(ctx, attack) or [r for r in _attack_country_word(ctx, attack) if r.key not in exclude]
     for dep in ("dobj", "dative", "attr", "oprd"):
         # "shelled Kharkiv", "would blockade Paris": a place acted on stands for its country, even
         # the actor's own ("troops shelled Homs", "farmers blockaded Paris")
@@ -674,6 +681,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         return None
     targets = _noun_targets(ctx, noun, sources) if noun is not None else []
     targets = targets or _targets(ctx, tok, sources, category)
+    if not targets and mode == "visit":
+        targets = _host(ctx, tok, sources)
     if agentless and not targets:
         return None
     if comp is not None and not targets:
@@ -720,13 +729,21 @@ def _attack_owner(ctx: DocContext, attack: Token | None, verb: Token) -> list[Ac
     country word on the attack), else the country where it happened ("a bombing near Samarra")."""
     if attack is None:
         return []
+    owner = _attack_country_word(ctx, attack)
+    if owner:
+        return owner
+    code = _place_country(ctx, attack) or _place_country(ctx, verb)
+    return [_country_ref(ctx, code, attack)] if code else []
+
+
+def _attack_country_word(ctx: DocContext, attack: Token) -> list[ActorRef]:
+    """The country or body a word on an attack noun names: "U.S. drone strikes", "Russia's attack"."""
     for mod in (c for c in attack.children if c.dep_ in ("compound", "amod", "nmod", "poss")):
         for t in mod.subtree:
             m = ctx.index.at(t)
             if m is not None and m.kind in ("Country", "Demonym", "Capital", "Organization") and m.code:
                 return [ctx.ref(m)]
-    code = _place_country(ctx, attack) or _place_country(ctx, verb)
-    return [_country_ref(ctx, code, attack)] if code else []
+    return []
 
 
 def _protest_target(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
@@ -815,6 +832,16 @@ def _reduced_passive(tok: Token) -> bool:
     # the tagger may take the participle for a past tense; its "by" phrase gives it away
     return tok.tag_ == "VBN" or tok.tag_ == "VBD" and any(c.dep_ in ("agent", "prep") and c.lower_ == "by"
                                                           for c in tok.children)
+
+
+def _host(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
+    """The country a visitor travels to: "arrived in Rabat for a visit", "flew to Hanoi for talks"."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into"):
+            refs = _phrase_actors(ctx, _child(prep, "pobj"), {s.key for s in sources}, places=True)
+            if refs:
+                return refs
+    return []
 
 
 def _by_phrase(ctx: DocContext, tok: Token) -> list[ActorRef]:

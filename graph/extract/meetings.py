@@ -133,10 +133,12 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             return None  # "invited Carney to visit Pretoria", "called for talks": not a meeting held
         if _tally_of_contacts(tok):
             return None
+        obj = _child(tok, "dobj")
+        if lemma == "receive" and not _visitor(ctx, obj):
+            return None  # "received a letter", "received Germany's support": no one was received
         subjects = ctx.subject(tok)
         others = _with_objects(ctx, tok, {s.key for s in subjects})
-        obj = _child(tok, "dobj")
-        if obj is not None and lemma in ("meet", "visit", "host", "call", "telephone", "phone", "consult"):
+        if obj is not None and lemma in ("meet", "visit", "host", "receive", "call", "telephone", "phone", "consult"):
             others += [r for r in ctx.refs(obj, {s.key for s in subjects}) if r.key not in {o.key for o in others}]
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
         negated = ctx.negated(tok)
@@ -196,6 +198,20 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
     return Meeting(participants=persons_or_states, evidence=ctx.evidence(sent), trigger=tok.text,
                    date=ctx.date_for(tok) or _possessive_date(ctx, tok), place=ctx.place_for(tok), negated=negated,
                    mode=mode, duration=duration, scheduled=scheduled, requested_by=requested)
+
+
+_VISITORS = {"counterpart", "delegation", "envoy", "emissary", "visitor", "guest", "leader", "official"}
+
+
+def _visitor(ctx: DocContext, obj: Token | None) -> bool:
+    """Whether a received object is someone who came to meet: a named person, a title
+    ("received the Japanese foreign minister") or a visiting party ("received his counterpart")."""
+    if obj is None:
+        return False
+    mention = ctx.index.at(obj)
+    if mention is not None:
+        return mention.kind == "Person"
+    return obj.lemma_.lower() in _VISITORS or ctx.gz.title(obj.lemma_) is not None
 
 
 def _tally_of_contacts(verb: Token) -> bool:
