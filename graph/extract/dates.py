@@ -2,13 +2,15 @@
 
 The result is an ISO 8601 string at the precision the text gives: a day
 ("Thursday" -> 2023-03-02), a month ("last month", "February 2022") or a
-year ("since late 2018"). Explicit calendar dates go through dateparser.
+year ("since late 2018"). Calendar dates that name a month go through
+dateparser, which also tells the precision; weekdays and relative phrases
+("last week") are counted from the publication date here.
 """
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -28,12 +30,14 @@ def _month(d: date, delta: int) -> str:
 
 
 @lru_cache(maxsize=4096)
-def resolve(expression: str, published: str | None) -> str | None:
+def resolve(expression: str, published: str | None, ahead: bool = False) -> str | None:
     """An ISO date for a time expression, or None when it names no point in time.
 
     Args:
         expression: the words, e.g. "last week", "Thursday", "in February 2022".
         published: the publication date (YYYY-MM-DD), the anchor of relative expressions.
+        ahead: the text tells of something to come ("will meet on July 8"): a month or weekday
+            without a year is the next one after the publication date, not the last one.
     RETURNS (str | None): "YYYY-MM-DD", "YYYY-MM" or "YYYY".
     """
     text = expression.lower().replace("\u2019", "'").strip()
@@ -43,6 +47,10 @@ def resolve(expression: str, published: str | None) -> str | None:
     year = _YEAR.search(text)
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
     day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31 and not _YEAR.fullmatch(w)), None)
+    if month and (year or anchor):
+        parsed = _calendar_date(text, anchor, ahead)
+        if parsed:
+            return parsed
     if month and year:
         if day:
             try:
@@ -55,7 +63,10 @@ def resolve(expression: str, published: str | None) -> str | None:
     if anchor is None:
         return None
     if month:
-        y = anchor.year if month <= anchor.month else anchor.year - 1
+        if ahead:
+            y = anchor.year if (month, day or 31) >= (anchor.month, anchor.day) else anchor.year + 1
+        else:
+            y = anchor.year if month <= anchor.month else anchor.year - 1
         if day:
             try:
                 return date(y, month, day).isoformat()
@@ -67,6 +78,8 @@ def resolve(expression: str, published: str | None) -> str | None:
         back = (anchor.weekday() - weekday) % 7
         if "next" in words or "coming" in words:
             return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)).isoformat()
+        if ahead and "last" not in words:
+            return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
         if "last" in words and back == 0:
             back = 7
         return (anchor - timedelta(days=back)).isoformat()
@@ -100,3 +113,30 @@ def resolve(expression: str, published: str | None) -> str | None:
         if "this" in words:
             return str(anchor.year)
     return None
+
+
+_PRECISION = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def _calendar_date(text: str, anchor: date | None, ahead: bool) -> str | None:
+    """A date that names a month ("July 8", "8th of July 2023", "in December"), read by
+    dateparser at the precision it gives. A missing year is that of the last such date up to
+    two weeks after publication, or, for things to come, of the next one from publication on
+    (the month of publication itself included)."""
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "future" if ahead else "past"}
+    if anchor is not None:
+        base = anchor - timedelta(days=1) if ahead else anchor + timedelta(days=14)
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    found = DateDataParser(languages=["en"], settings=settings).get_date_data(_LEADING_PREP.sub("", text))
+    if found.date_obj is None or found.period not in _PRECISION:
+        return None
+    when = found.date_obj.date()
+    if ahead and anchor is not None and found.period == "month" and not _YEAR.search(text) \
+            and (when.year, when.month) == (anchor.year + 1, anchor.month):
+        when = when.replace(year=anchor.year)  # "will vote in March", published in March
+    return when.strftime(_PRECISION[found.period])
+
+
+_LEADING_PREP = re.compile(r"^(on|in|since|by|from|until)\s+")
