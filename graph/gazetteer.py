@@ -368,6 +368,10 @@ def load() -> Gazetteer:
         keys = {normalize(city["name"])}
         if entry.population >= 500_000 and len(city["name"]) >= 5:
             keys.add(normalize(unaccented(city["name"])))
+            # "New York" for "New York City": a shorter form of several words that geonames lists
+            words = city["name"].split()
+            keys |= {normalize(alt) for alt in city.get("alternatenames", ()) if entry.population >= 1_000_000
+                     and " " in alt and alt != city["name"] and words[:len(alt.split())] == alt.split()}
         for key in keys:
             old = gz.cities.get(key)
             if old is None or old.population < entry.population:

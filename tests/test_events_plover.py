@@ -442,3 +442,13 @@ def test_receiving_a_visitor_and_arriving_for_talks_are_consultations(extract):
     assert ("CONSULT", ["EGY"], ["JOR"]) in _events(extract("The Egyptian president received the Jordanian foreign minister."))
     assert _events(extract("Ghana received a letter from Togo's president.")) == []
     assert ("CONSULT", ["ITA"], ["TUN"]) in _events(extract("The Italian prime minister arrived in Tunis for talks on migration."))
+
+
+def test_the_two_governments_as_subject_are_the_pair_named_before(extract):
+    evs = _events(extract("Chile and Peru clashed again. The two governments signed a memorandum on fishing."))
+    assert ("AGREE", ["CHL", "PER"], []) in evs
+
+
+def test_what_a_denied_accusation_says_is_not_its_target(extract):
+    evs = _events(extract("Qatar denied accusations that it funds militant groups in Libya."))
+    assert evs == [("REJECT", ["QAT"], [])]

@@ -318,3 +318,22 @@ def test_extract_a_continent_is_no_mention_of_the_country_inside_it(extract):
 def test_extract_a_title_of_two_portfolios_keeps_its_country(extract):
     f = extract("Mines\n\nPeru's mines and energy minister, Rosa Quispe, said exports would rise.")
     assert _people(f)["Rosa Quispe"].country == "PER"
+
+
+def test_extract_officials_named_after_a_title_and_comma(extract):
+    f = extract("Vote\n\nNorway's envoy to the United Nations, Tove Rasmussen, said the draft was weak. "
+                "The EU trade commissioner, Petra Lindqvist, said the same.")
+    people = _people(f)
+    assert (people["Tove Rasmussen"].country, people["Tove Rasmussen"].roles) == ("NOR", ["envoy"])
+    assert people["Petra Lindqvist"].code == "IGO"
+
+
+def test_extract_new_york_is_the_city(extract):
+    f = extract("Talks\n\nThe Kenyan and Somali foreign ministers met in New York on Monday.")
+    assert [f.actors[m.place].name for m in f.meetings] == ["New York City"]
+
+
+def test_extract_a_name_the_tagger_took_for_an_organisation_after_a_title(extract):
+    f = extract("Vote\n\nRussia's deputy ambassador, Dmitry Polyanskiy, said the draft interfered in Sudan's affairs.")
+    assert _people(f)["Dmitry Polyanskiy"].country == "RUS"
+    assert not any(a.name == "Dmitry Polyanskiy" for a in f.actors.values() if a.kind == "Organization")

@@ -111,15 +111,21 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
         # "<organisation> star Dana Kroll": a person noun after a name, even lower case, and a name
         # the tagger took for an organisation
         occupation = tok.lower_ in _PERSON_NOUNS and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
-        if not (tok.text[:1].isupper() or occupation):
+        # "Russia's deputy ambassador, Dmitry Polyanskiy, said": a name set off after a title,
+        # whatever the tagger took it for
+        appositive = doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) and doc[tok.i + 2].ent_iob_ == "B"
+        if not (tok.text[:1].isupper() or occupation or appositive):
             continue
-        kinds = ("", "PERSON", "NORP", "ORG") if occupation and doc[tok.i + 1].ent_iob_ == "B" else ("", "PERSON", "NORP")
-        first = _after_posting(doc, tok.i + 1)
+        kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and doc[tok.i + 1 + appositive].ent_iob_ == "B" \
+            else ("", "PERSON", "NORP")
+        first = tok.i + 2 if appositive else _after_posting(doc, tok.i + 1)
         end = first
         while end < len(doc) and end - first <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and doc[end].ent_type_ in kinds and doc[end].lower_ not in heads \
                 and end not in taken:
             end += 1
+        if appositive and (end - first < 2 or end < len(doc) and doc[end].text not in (",", ".", ")")):
+            continue
         if end > first and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
             spans.append(doc[first:end])
             taken.update(range(first, end))
@@ -582,8 +588,9 @@ def _role_tokens_before_comma(doc: Doc, start: int, titles: TitleLexicon) -> lis
             out.append(t)  # "Brazil's mines and energy minister, X"
             j -= 1
             continue
+        envoy_to = t.lower_ == "to" and j > sent_start and doc[j - 1].lower_ in titles.heads  # "envoy to the UN"
         if t.is_punct and t.tag_ != "POS" or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of", "for") \
-                or t.lower_ in ("and", "with", "said", "that"):
+                and not envoy_to or t.lower_ in ("and", "with", "said", "that"):
             break
         out.append(t)
         j -= 1
@@ -637,11 +644,14 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
             former = True
             continue
         m = index.by_token.get(t.i)
+        # "Ambassador to the Philippines", "envoy to the United Nations": where the envoy serves, not whose
+        before = [w.lower_ for w in t.doc[max(m.start if m else t.i, 2) - 2:m.start if m else t.i]]
+        serves_at = before[-1:] == ["to"] or before == ["to", "the"]
         if m and m.kind in ("Country", "Demonym", "Capital"):
-            # "Ambassador to the Philippines": where the envoy serves, not whose
-            before = [w.lower_ for w in t.doc[max(t.i - 2, 0):t.i]]
-            if not (before[-1:] == ["to"] or before == ["to", "the"]):
+            if not serves_at:
                 country = country or m.code
+            continue
+        if m and m.kind == "Organization" and serves_at:
             continue
         if m and m.kind == "Organization":
             orgs.append(m.key)
@@ -754,7 +764,7 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             if app:
                 r2, c2, f2, o2 = _split_role(app, gz, index)
                 if r2 and titles.lookup(r2):
-                    role, country, former = r2, c2 or country, f2
+                    role, country, former, orgs = r2, c2 or country, f2, o2
         title = titles.lookup(role) if role else None
         if role and title and not country and any(
                 gz.organizations.get(o.split("/", 1)[1], None) and gz.organizations[o.split("/", 1)[1]].code == "IGO"

@@ -69,6 +69,7 @@ class DocContext:
     acts: list[tuple[str, list[ActorRef]]] = field(default_factory=list)  # (category, sources) of events told so far
     _body: list[Span] | None = field(default=None, repr=False)
     meeting_groups: list[tuple[int, list[ActorRef]]] = field(default_factory=list)
+    _pairing: set[int] = field(default_factory=set)  # phrases whose pair is being read (no recursion)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # doc.text, built once: spaCy joins every token on each access
     _person_codes: dict[str, str | None] = field(default_factory=dict)
@@ -433,7 +434,15 @@ class DocContext:
         """"urged the two governments": the two states the text has named most so far, other
         than the clause's own subject."""
         verb = t.head.head if t.dep_ == "pobj" else t.head
-        own = {r.code for r in self.subject(verb)} if verb.i != t.i else set()
+        own: set[str | None] = set()
+        # the phrase may be that subject itself ("the two governments signed …"), or a word of it
+        # (then asked again while reading it): there is no other subject to leave out
+        if verb.i != t.i and t.dep_ not in ("nsubj", "nsubjpass") and t.i not in self._pairing:
+            self._pairing.add(t.i)
+            try:
+                own = {r.code for r in self.subject(verb)}
+            finally:
+                self._pairing.discard(t.i)
         counts: dict[str, list] = {}
         for m in self.index.mentions:
             if m.start >= t.i:

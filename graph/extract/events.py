@@ -287,9 +287,14 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
     refs = [r for r in ctx.refs(tok, exclude) if r.code]
     if refs:
         return refs
+    # "denied accusations that it supplies weapons to X", "a memorandum under which A will sell gas
+    # to B": a clause with its own subject tells what the thing says, not whom it concerns
+    told = {w.i for c in tok.subtree if c.dep_ in ("acl", "relcl") and _content_clause(c) for w in c.subtree}
     for t in tok.subtree:
         if t.i - tok.left_edge.i > 25:
             break
+        if t.i in told:
+            continue
         m = ctx.index.at(t) or ctx._people(t)
         if m is None or (m.kind == "Place" and not places) or (m.kind == "Person"):
             continue
@@ -310,6 +315,15 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
         if ref.key not in exclude and ref.code:
             return [ref]
     return []
+
+
+def _content_clause(clause: Token) -> bool:
+    """A clause that tells what a noun says or provides ("accusations that it armed X", "a deal
+    under which A sells gas to B"), unlike one naming who is concerned ("the price Beijing pays")."""
+    if _child(clause, "nsubj", "nsubjpass") is None:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or any(
+        c.dep_ == "prep" and any(w.lower_ == "which" for w in c.children) for c in clause.children)
 
 
 def _modified_person(ctx: DocContext, t: Token) -> Mention | None:
