@@ -337,3 +337,8 @@ def test_extract_a_name_the_tagger_took_for_an_organisation_after_a_title(extrac
     f = extract("Vote\n\nRussia's deputy ambassador, Dmitry Polyanskiy, said the draft interfered in Sudan's affairs.")
     assert _people(f)["Dmitry Polyanskiy"].country == "RUS"
     assert not any(a.name == "Dmitry Polyanskiy" for a in f.actors.values() if a.kind == "Organization")
+
+
+def test_extract_a_treaty_signed_in_the_passive_has_its_agents_as_parties(extract):
+    f = extract("Border\n\nThe Andean Fisheries Treaty was signed in Lima on Monday by Chile and Peru.")
+    assert sorted(p for t in f.treaties.values() for p in t.parties) == ["country/CHL", "country/PER"]

@@ -109,7 +109,8 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
                 continue
             governor, _ = _governor(ctx, tok)
             modality = {"requested": "requested", "hypothetical": "hypothetical", "future": "future"}.get(governor or "", "asserted")
-            actors = ctx.subject(tok)
+            # "was signed in Suva by the prime ministers of A and B": the signatories are the agents
+            actors = ctx.passive_agent(tok) if ctx.is_passive(tok) else ctx.subject(tok)
             actions.append(TreatyAction(treaty=key, action=action, actors=actors, evidence=ctx.evidence(sent),
                                         date=ctx.date_for(tok), negated=ctx.negated(tok), modality=modality))
             treaty = treaties[key]
