@@ -452,3 +452,14 @@ def test_the_two_governments_as_subject_are_the_pair_named_before(extract):
 def test_what_a_denied_accusation_says_is_not_its_target(extract):
     evs = _events(extract("Qatar denied accusations that it funds militant groups in Libya."))
     assert evs == [("REJECT", ["QAT"], [])]
+
+
+def test_a_threat_is_aimed_at_the_doer_of_its_condition(extract):
+    assert ("THREATEN", ["IND"], ["PAK"]) in _events(extract("India threatened to suspend the water treaty if Pakistan shelters militants."))
+    assert ("THREATEN", ["TUR"], ["GRC"]) in _events(extract("Turkey warned it would retaliate if Greece armed the islands."))
+
+
+def test_the_owner_of_a_welcomed_or_rejected_thing_is_the_target(extract):
+    assert ("SUPPORT", ["NOR"], ["FIN"]) in _events(extract("Norway welcomed President Niinisto's latest proposal on Arctic fishing."))
+    # "its forces": the actor's own, no target
+    assert ("RETREAT", ["ARM"], ["ARM"]) not in _events(extract("Armenia pulled its forces back from the disputed villages."))

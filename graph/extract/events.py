@@ -287,6 +287,11 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
     refs = [r for r in ctx.refs(tok, exclude) if r.code]
     if refs:
         return refs
+    # "welcomed President Biden's statement": whose the thing is ("its forces" are the actor's own)
+    poss = _child(tok, "poss")
+    owner = [r for r in ctx.refs(poss, exclude) if r.code] if poss is not None and poss.pos_ != "PRON" else []
+    if owner:
+        return owner
     # "denied accusations that it supplies weapons to X", "a memorandum under which A will sell gas
     # to B": a clause with its own subject tells what the thing says, not whom it concerns
     told = {w.i for c in tok.subtree if c.dep_ in ("acl", "relcl") and _content_clause(c) for w in c.subtree}
@@ -697,6 +702,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     targets = targets or _targets(ctx, tok, sources, category)
     if not targets and mode == "visit":
         targets = _host(ctx, tok, sources)
+    if not targets and category == "THREATEN":
+        targets = _condition_subject(ctx, tok, comp, sources)
     if agentless and not targets:
         return None
     if comp is not None and not targets:
@@ -846,6 +853,19 @@ def _reduced_passive(tok: Token) -> bool:
     # the tagger may take the participle for a past tense; its "by" phrase gives it away
     return tok.tag_ == "VBN" or tok.tag_ == "VBD" and any(c.dep_ in ("agent", "prep") and c.lower_ == "by"
                                                           for c in tok.children)
+
+
+def _condition_subject(ctx: DocContext, tok: Token, comp: Token | None, sources: list[ActorRef]) -> list[ActorRef]:
+    """Whom a threat is aimed at: the doer of its condition ("threatened to quit the talks if the
+    United States deploys missiles")."""
+    heads = [tok, comp] + [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]  # "warned it would act if …"
+    for head in heads:
+        for clause in (c for c in (head.children if head is not None else ()) if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children):
+                refs = _phrase_actors(ctx, _child(clause, "nsubj", "nsubjpass"), {s.key for s in sources})
+                if refs:
+                    return refs
+    return []
 
 
 def _host(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
