@@ -463,3 +463,21 @@ def test_the_owner_of_a_welcomed_or_rejected_thing_is_the_target(extract):
     assert ("SUPPORT", ["NOR"], ["FIN"]) in _events(extract("Norway welcomed President Niinisto's latest proposal on Arctic fishing."))
     # "its forces": the actor's own, no target
     assert ("RETREAT", ["ARM"], ["ARM"]) not in _events(extract("Armenia pulled its forces back from the disputed villages."))
+
+
+def test_a_foreign_office_speaks_for_its_state(extract):
+    assert ("ACCUSE", ["BGD"], ["MMR"]) in _events(extract("Bangladesh's foreign office accused Myanmar of shelling border villages."))
+
+
+def test_air_defences_moved_territory_handed_back_and_action_threatened(extract):
+    assert [e[0] for e in _events(extract("Belarus moved air defence systems to its northern border."))] == ["MOBILIZE"]
+    assert ("RETREAT", ["KGZ"], ["TJK"]) in _events(extract("Kyrgyzstan handed back two villages to Tajikistan."))
+    assert ("THREATEN", ["IRN"], ["ISR"]) in _events(extract("Iran said it would take military action against Israel."))
+
+
+def test_armed_men_of_no_named_country_act_for_the_country_where_they_act(extract):
+    assert ("ASSAULT", ["MLI"]) in [(e[0], e[1]) for e in _events(extract("Armed fighters attacked a market in Menaka, Mali, on Sunday."))]
+
+
+def test_a_big_city_the_tagger_missed_is_a_place(extract):
+    assert ("ASSAULT", ["RUS"], ["UKR"]) in _events(extract("Russian drones struck Odesa overnight."))

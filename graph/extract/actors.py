@@ -435,6 +435,32 @@ def _add_places(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
             index.by_token.pop(t.i, None)
         index.mentions = [m for m in index.mentions if not (m.start < ent.end and ent.start < m.end)]
         index.add_mention(Mention(ent.start, ent.end, "Place", key, text, actor.country))
+    _add_mistagged_cities(doc, gz, index)
+
+
+_CITY_PREPS = frozenset({"in", "at", "near", "to", "from", "of", "on", "outside", "around", "into"})
+_MISTAGGED_CITY_POPULATION = 300_000  # big enough that the name is rarely also a person's
+
+
+def _add_mistagged_cities(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
+    """A big city's one-word name the tagger took for a person or a body, or missed, where a
+    place stands: "struck Odesa", "the port of Odesa", "hit Zaporizhzhia"."""
+    people = {t.i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.i in index.by_token or tok.i in people or not tok.is_title:
+            continue
+        if not (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in _CITY_PREPS):
+            continue
+        if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
+            continue
+        city = gz.city(tok.text)
+        if city is None or city.population < _MISTAGGED_CITY_POPULATION:
+            continue
+        key = f"place/{city.geonames_id}"
+        actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=city.name, country=city.country,
+                                                   code=city.country, geonames_id=city.geonames_id))
+        actor.aliases.add(tok.text)
+        index.add_mention(Mention(tok.i, tok.i + 1, "Place", key, tok.text, actor.country))
 
 
 def _dateline_capitals(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:

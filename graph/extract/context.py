@@ -297,9 +297,11 @@ class DocContext:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 inner = [w for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
                          for w in p.children if w.dep_ == "pobj"]
-                for w in [pobj, *inner]:
+                # "a camp in Darfur, Sudan": the country set off after a place it does not know
+                named = [w for p in [pobj, *inner] for w in p.children if w.dep_ == "appos"]
+                for w in [pobj, *inner, *named]:
                     m = self.index.at(w)
-                    if m is None or w.dep_ != "pobj":
+                    if m is None or w.dep_ not in ("pobj", "appos"):
                         continue
                     if m.kind in ("Country", "Capital"):
                         return m
