@@ -342,3 +342,15 @@ def test_extract_a_name_the_tagger_took_for_an_organisation_after_a_title(extrac
 def test_extract_a_treaty_signed_in_the_passive_has_its_agents_as_parties(extract):
     f = extract("Border\n\nThe Andean Fisheries Treaty was signed in Lima on Monday by Chile and Peru.")
     assert sorted(p for t in f.treaties.values() for p in t.parties) == ["country/CHL", "country/PER"]
+
+
+def test_extract_a_post_of_one_state_among_joined_titles_gives_the_country(extract):
+    f = extract("Talks\n\nOn Monday, State Councillor and Foreign Minister Li Wenbo held talks with the Nepali envoy.")
+    assert _people(f)["Li Wenbo"].country == "CHN"
+
+
+def test_extract_the_same_day_is_the_date_given_last(extract):
+    f = extract("Talks\n\nOn March 3, 2021, Chile and Peru signed a trade agreement. "
+                "On the same day, Bolivia expelled the Paraguayan ambassador.", date="2021-03-10")
+    assert [(e.category, e.date) for e in f.events] == [("AGREE", "2021-03-03"), ("SANCTION", "2021-03-03")]
+

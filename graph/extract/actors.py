@@ -802,7 +802,9 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             if role not in actor.roles:
                 actor.roles.append(role)
             actor.sector = actor.sector or title.sector
-            country = country or title.country
+            # "State Councilor and Foreign Minister": a post of one state among joined titles
+            country = country or title.country or next(
+                (t.country for part in role.split(" and ") if (t := titles.lookup(part)) and t.country), None)
         if country and not actor.country:
             actor.country = country
         start = ent.start

@@ -15,6 +15,10 @@ from .actors import ActorIndex, Mention, country_actor
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _GROUP_PRONOUNS = {"they", "them", "their", "both"}
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# days told relative to the date the text gave last
+_DAY_SHIFTS = {"the same day": 0, "that day": 0, "that same day": 0, "the next day": 1, "the following day": 1,
+               "the day after": 1, "a day later": 1, "the previous day": -1, "the day before": -1,
+               "a day earlier": -1}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts",
                 "countries", "governments", "nations", "states", "neighbours", "neighbors", "capitals"}
@@ -606,7 +610,22 @@ class DocContext:
                 best = best or ent
         if best is None:
             return None
+        shift = _DAY_SHIFTS.get(best.text.lower().removeprefix("on ").strip())
+        if shift is not None:
+            return self._day_after_last_date(best.start, shift)
         return dates.resolve(best.text, self.article.date, ahead=self._ahead(self._governing_verb(best.root)))
+
+    def _day_after_last_date(self, before: int, shift: int) -> str | None:
+        """"On the same day", "the next day": counted from the last day the text named."""
+        from datetime import date, timedelta
+
+        for ent in reversed([e for e in self.doc.ents if e.label_ == "DATE" and e.end <= before]):
+            if ent.text.lower().removeprefix("on ").strip() in _DAY_SHIFTS:
+                continue
+            day = dates.resolve(ent.text, self.article.date)
+            if day and len(day) == 10:  # a month or a year in between is background, not the day meant
+                return (date.fromisoformat(day) + timedelta(days=shift)).isoformat()
+        return None
 
     def _ahead(self, token: Token | None) -> bool:
         """Whether the verb a date hangs on tells of something still to come ("will meet on July 8", "are due to
