@@ -116,8 +116,8 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
         appositive = doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) and doc[tok.i + 2].ent_iob_ == "B"
         if not (tok.text[:1].isupper() or occupation or appositive):
             continue
-        kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and doc[tok.i + 1 + appositive].ent_iob_ == "B" \
-            else ("", "PERSON", "NORP")
+        named_next = doc[tok.i + 1 + appositive].ent_iob_ == "B"
+        kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and named_next else ("", "PERSON", "NORP")
         first = tok.i + 2 if appositive else _after_posting(doc, tok.i + 1)
         end = first
         while end < len(doc) and end - first <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
@@ -671,7 +671,8 @@ def _split_role(tokens: list[Token], gz: Gazetteer, index: ActorIndex) -> tuple[
             continue
         m = index.by_token.get(t.i)
         # "Ambassador to the Philippines", "envoy to the United Nations": where the envoy serves, not whose
-        before = [w.lower_ for w in t.doc[max(m.start if m else t.i, 2) - 2:m.start if m else t.i]]
+        start = m.start if m else t.i
+        before = [w.lower_ for w in t.doc[max(start - 2, 0):start]]
         serves_at = before[-1:] == ["to"] or before == ["to", "the"]
         if m and m.kind in ("Country", "Demonym", "Capital"):
             if not serves_at:

@@ -628,8 +628,8 @@ class DocContext:
         return None
 
     def _ahead(self, token: Token | None) -> bool:
-        """Whether the verb a date hangs on tells of something still to come ("will meet on July 8", "are due to
-        meet on July 8"), so that a date without a year lies after the publication date."""
+        """Whether the verb a date hangs on tells of something still to come ("will meet on July 8",
+        "are due to meet on July 8"), so that a date without a year lies after the publication date."""
         h = token
         for _ in range(3):
             if h is None:
