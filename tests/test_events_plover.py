@@ -481,3 +481,10 @@ def test_armed_men_of_no_named_country_act_for_the_country_where_they_act(extrac
 
 def test_a_big_city_the_tagger_missed_is_a_place(extract):
     assert ("ASSAULT", ["RUS"], ["UKR"]) in _events(extract("Russian drones struck Odesa overnight."))
+
+
+def test_money_announced_or_allocated_as_aid(extract):
+    assert ("AID", ["NOR"], ["SDN"]) in _events(extract("Norway announced 20 million dollars in humanitarian aid for Sudan."))
+    assert ("AID", ["KOR"], ["LAO"]) in _events(extract("South Korea allocated 30 million dollars to Laos for rural roads."))
+    # announced sanctions stay sanctions
+    assert [e[0] for e in _events(extract("Norway announced new sanctions against Belarus."))] == ["SANCTION"]
