@@ -3,6 +3,7 @@ the rules that turn a noun phrase into the actors it refers to."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -617,8 +618,6 @@ class DocContext:
 
     def _day_after_last_date(self, before: int, shift: int) -> str | None:
         """"On the same day", "the next day": counted from the last day the text named."""
-        from datetime import date, timedelta
-
         for ent in reversed([e for e in self.doc.ents if e.label_ == "DATE" and e.end <= before]):
             if ent.text.lower().removeprefix("on ").strip() in _DAY_SHIFTS:
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -47,32 +47,23 @@ def resolve(expression: str, published: str | None, ahead: bool = False) -> str 
     year = _YEAR.search(text)
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
     day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31 and not _YEAR.fullmatch(w)), None)
-    if month and (year or anchor):
-        parsed = _calendar_date(text, anchor, ahead)
-        if parsed:
-            return parsed
-    if month and year:
-        if day:
-            try:
-                return date(int(year.group(1)), month, day).isoformat()
-            except ValueError:
-                return f"{int(year.group(1)):04d}-{month:02d}"
-        return f"{int(year.group(1)):04d}-{month:02d}"
-    if year:
-        return year.group(1)
-    if anchor is None:
-        return None
     if month:
-        if ahead:
-            y = anchor.year if (month, day or 31) >= (anchor.month, anchor.day) else anchor.year + 1
-        else:
-            y = anchor.year if month <= anchor.month else anchor.year - 1
+        # dateparser reads the wording once; the regex words are the fallback when it cannot
+        y, month, day = _calendar_parts(text) or (int(year.group(1)) if year else None, month, day)
+        if y is None:
+            if anchor is None:
+                return None
+            y = _year_of(month, day, anchor, ahead)
         if day:
             try:
                 return date(y, month, day).isoformat()
             except ValueError:
-                return None
+                return f"{y:04d}-{month:02d}"
         return f"{y:04d}-{month:02d}"
+    if year:
+        return year.group(1)
+    if anchor is None:
+        return None
     weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
     if weekday is not None:
         back = (anchor.weekday() - weekday) % 7
@@ -115,28 +106,35 @@ def resolve(expression: str, published: str | None, ahead: bool = False) -> str 
     return None
 
 
-_PRECISION = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+def _year_of(month: int, day: int | None, anchor: date, ahead: bool) -> int:
+    """The year of a date given without one: that of the last such date up to two weeks after
+    publication, or, for things to come, of the next one from publication on (the month of
+    publication itself included)."""
+    if ahead:
+        return anchor.year if (month, day or 31) >= (anchor.month, anchor.day) else anchor.year + 1
+    limit = anchor + timedelta(days=14)
+    last_day = calendar.monthrange(limit.year, month)[1]
+    return limit.year if date(limit.year, month, min(day or 1, last_day)) <= limit else limit.year - 1
 
 
-def _calendar_date(text: str, anchor: date | None, ahead: bool) -> str | None:
-    """A date that names a month ("July 8", "8th of July 2023", "in December"), read by
-    dateparser at the precision it gives. A missing year is that of the last such date up to
-    two weeks after publication, or, for things to come, of the next one from publication on
-    (the month of publication itself included)."""
+@lru_cache(maxsize=4096)
+def _calendar_parts(text: str) -> tuple[int | None, int, int | None] | None:
+    """(year or None, month, day or None) of a date that names a month ("July 8", "8th of July
+    2023", "in December"), read by dateparser at the precision it reports; once per wording,
+    whatever the publication date."""
+    found = _date_parser().get_date_data(_LEADING_PREP.sub("", text))
+    if found.date_obj is None or found.period not in ("day", "month"):
+        return None
+    when = found.date_obj
+    return (when.year if _YEAR.search(text) else None, when.month, when.day if found.period == "day" else None)
+
+
+@lru_cache(maxsize=1)
+def _date_parser():
+    """dateparser's English parser, built once per process."""
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "future" if ahead else "past"}
-    if anchor is not None:
-        base = anchor - timedelta(days=1) if ahead else anchor + timedelta(days=14)
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    found = DateDataParser(languages=["en"], settings=settings).get_date_data(_LEADING_PREP.sub("", text))
-    if found.date_obj is None or found.period not in _PRECISION:
-        return None
-    when = found.date_obj.date()
-    if ahead and anchor is not None and found.period == "month" and not _YEAR.search(text) \
-            and (when.year, when.month) == (anchor.year + 1, anchor.month):
-        when = when.replace(year=anchor.year)  # "will vote in March", published in March
-    return when.strftime(_PRECISION[found.period])
+    return DateDataParser(languages=["en"])
 
 
 _LEADING_PREP = re.compile(r"^(on|in|since|by|from|until)\s+")
