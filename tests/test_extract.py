@@ -315,6 +315,13 @@ def test_extract_a_continent_is_no_mention_of_the_country_inside_it(extract):
     assert {a.code for a in f.actors.values() if a.kind == "Country"} == {"CHL", "PER"}
 
 
+def test_extract_a_sea_or_lake_is_no_mention_of_the_country_in_its_name(extract):
+    f = extract("Patrols\n\nChile accused Peru of sending boats into the South China Sea, the Gulf of Mexico "
+                "and Lake Chad.")
+    assert {a.code for a in f.actors.values() if a.kind == "Country"} == {"CHL", "PER"}
+    assert [(e.category, [t.code for t in e.targets]) for e in f.events] == [("ACCUSE", ["PER"])]
+
+
 def test_extract_a_title_of_two_portfolios_keeps_its_country(extract):
     f = extract("Mines\n\nPeru's mines and energy minister, Rosa Quispe, said exports would rise.")
     assert _people(f)["Rosa Quispe"].country == "PER"

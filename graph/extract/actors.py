@@ -203,6 +203,9 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
                 if match and ((i, i + size) in whole_names or not any(k in person_tokens for k in range(i, i + size))):
                     if text[:1].islower() and match[0] != "Organization":
                         continue
+                    if match[0] != "Organization" and _in_feature_name(texts, i, i + size, gz):
+                        found = (doc[i:i + size], None)  # "South China Sea": no mention of China
+                        break
                     found = (doc[i:i + size], match)
                     break
         if not found:
@@ -239,6 +242,16 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     _single_country_officials(doc, index)
     _spokespeople(doc, index)
     return index
+
+
+def _in_feature_name(texts: list[str], start: int, end: int, gz: Gazetteer) -> bool:
+    """Whether tokens start..end are part of the name of a sea, strait, river or the like
+    ("China" in "South China Sea", "Mexico" in "Gulf of Mexico", "Chad" in "Lake Chad")."""
+    if end < len(texts) and texts[end] in gz.features:
+        return True
+    if start >= 1 and texts[start - 1] in gz.features:
+        return True
+    return start >= 2 and texts[start - 1] == "of" and texts[start - 2] in gz.features
 
 
 def _year(date: str | None) -> int | None:
