@@ -239,6 +239,11 @@ def test_extract_a_news_agency_credited_in_the_dateline_is_no_actor(extract):
     assert "org/reuters" in f.actors
 
 
+def test_extract_an_agency_the_lexicon_does_not_know_credited_in_the_dateline_is_no_actor(extract):
+    f = extract("Talks resume\n\nLIMA (AP) \u2014 Peru and Chile resumed talks on Tuesday.")
+    assert {a.name for a in f.actors.values() if a.mentioned} == {"Lima", "Peru", "Chile"}
+
+
 def test_extract_an_invitation_to_visit_is_no_meeting_held(extract):
     f = extract("Talks\n\nPresident Anna Berg of Sweden spoke by phone with Chancellor Olaf Weiss of Austria. "
                 "President Berg invited Chancellor Weiss to visit Stockholm in May.")

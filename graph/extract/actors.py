@@ -530,7 +530,7 @@ def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None
         if gz.is_region(text) or ent.start >= 2 and doc[ent.start - 1].lower_ in ("for", "of") \
                 and doc[ent.start - 2].lower_ in _TITLE_HEADS:
             continue  # "Cabinet Secretary for Foreign Affairs": part of a title, not a body
-        if text.lower() in ("state", "foreign ministry", "ministry") or _in_treaty_name(ent):
+        if text.lower() in ("state", "foreign ministry", "ministry") or _in_treaty_name(ent) or _dateline_credit(ent):
             continue
         key = f"org/{slug(text)}"
         actor = index.actors.setdefault(key, Actor(key=key, kind="Organization", name=text))
