@@ -327,6 +327,13 @@ def test_extract_a_sea_or_lake_is_no_mention_of_the_country_in_its_name(extract)
     assert [(e.category, [t.code for t in e.targets]) for e in f.events] == [("ACCUSE", ["PER"])]
 
 
+def test_extract_a_post_set_off_before_a_titled_name_gives_the_state(extract):
+    f = extract("Offer\n\nChile's military ruler, General Rosa Vidal, rejected the offer.")
+    person = _people(f)["Rosa Vidal"]
+    assert (person.country, person.roles) == ("CHL", ["General", "military ruler"])
+    assert [(e.category, [s.code for s in e.sources]) for e in f.events] == [("REJECT", ["CHL"])]
+
+
 def test_extract_a_title_of_two_portfolios_keeps_its_country(extract):
     f = extract("Mines\n\nPeru's mines and energy minister, Rosa Quispe, said exports would rise.")
     assert _people(f)["Rosa Quispe"].country == "PER"

@@ -799,12 +799,17 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         left = _role_tokens_left(doc, ent.start, titles, index)
         role_tokens = [t for t in left if t.i < ent.start]
         role, country, former, orgs = _split_role(role_tokens, gz, index) if role_tokens else (None, None, False, [])
-        if not (role and titles.lookup(role)):
-            app = _role_tokens_apposition(doc, ent.end, titles) or _role_tokens_before_comma(doc, ent.start, titles)
+        extra_role = None
+        if not (role and titles.lookup(role)) or not country:
+            app = _role_tokens_apposition(doc, ent.end, titles) or _role_tokens_before_comma(
+                doc, role_tokens[0].i if role_tokens else ent.start, titles)
             if app:
                 r2, c2, f2, o2 = _split_role(app, gz, index)
-                if r2 and titles.lookup(r2):
+                if r2 and titles.lookup(r2) and not (role and titles.lookup(role)):
                     role, country, former, orgs = r2, c2 or country, f2, o2
+                elif r2 and titles.lookup(r2) and c2:
+                    # "Niger's military ruler, General X": the set-off post gives the state
+                    country, extra_role = c2, r2
         title = titles.lookup(role) if role else None
         if role and title and not country and any(
                 gz.organizations.get(o.split("/", 1)[1], None) and gz.organizations[o.split("/", 1)[1]].code == "IGO"
@@ -813,8 +818,9 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         if role and title:
             if former:
                 role = f"former {role}"
-            if role not in actor.roles:
-                actor.roles.append(role)
+            for post in (role, extra_role):
+                if post and post not in actor.roles:
+                    actor.roles.append(post)
             actor.sector = actor.sector or title.sector
             # "State Councilor and Foreign Minister": a post of one state among joined titles
             country = country or title.country or next(
