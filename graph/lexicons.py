@@ -15,7 +15,7 @@ class Trigger:
 
     The entry applies when every condition it sets holds: ``prep`` (a preposition on the
     word), ``particle`` ("pull out"), ``objects`` (a word of the object, or of the
-    preposition's complement), ``subject_sectors`` and ``subjects`` (the subject's sector or
+    preposition's complement, or the verb of a bare infinitive: "declined to comment"), ``subject_sectors`` and ``subjects`` (the subject's sector or
     head noun), ``intransitive`` (no direct object), ``light`` (a noun carried by these
     verbs), ``object_head`` (``objects`` must be the object's head word: "received his
     counterpart", not "received a letter from the president"). Entries with more conditions are tried first. Category ``NONE`` marks an idiom

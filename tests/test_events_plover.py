@@ -488,3 +488,14 @@ def test_money_announced_or_allocated_as_aid(extract):
     assert ("AID", ["KOR"], ["LAO"]) in _events(extract("South Korea allocated 30 million dollars to Laos for rural roads."))
     # announced sanctions stay sanctions
     assert [e[0] for e in _events(extract("Norway announced new sanctions against Belarus."))] == ["SANCTION"]
+
+
+def test_talks_offered_at_home_have_no_host_to_aim_at(extract):
+    assert _events(extract("Chile's President Rosa Vidal offered to hold talks in Santiago.")) == [("AGREE", ["CHL"], [])]
+    assert _events(extract("Chile's President Rosa Vidal postponed a trip to Lima.")) == [("REJECT", ["CHL"], ["PER"])]
+
+
+def test_declining_to_comment_is_no_rejection(extract):
+    assert _events(extract("Peru declined to comment on the report.")) == []
+    assert _events(extract("Peru refused to comment.")) == []
+    assert _events(extract("Peru declined to sign the accord.")) == [("REJECT", ["PER"], [])]

@@ -98,6 +98,8 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
         # with a preposition, the object may be its complement ("put its forces on alert")
         for prep in preps:
             words |= {t.lemma_.lower() for c in prep.children if c.dep_ == "pobj" for t in c.subtree}
+        # "declined to comment": the act refused stands where an object would
+        words |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
         # "held the villagers as human shields": the object's role in an "as" phrase; "declared the
         # envoy persona non grata": a predicate noun, which the parser hangs as oprd or a bare clause
         for role in (c for c in tok.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"
@@ -122,11 +124,14 @@ def _head_nouns(subject: Token) -> set[str]:
 
 def match_trigger(ctx: DocContext, tok: Token) -> Trigger | None:
     """The first lexicon entry whose conditions the word meets (none if that entry is an idiom)."""
+    trig = _lexicon_entry(ctx, tok)
+    return trig if trig is not None and trig.category != "NONE" else None
+
+
+def _lexicon_entry(ctx: DocContext, tok: Token) -> Trigger | None:
+    """The first lexicon entry whose conditions the word meets, idioms (category NONE) included."""
     pos = "VERB" if tok.pos_ in ("VERB",) else tok.pos_
-    for trig in ctx.lex.triggers_for(tok.lemma_.lower(), pos):
-        if _matches(ctx, tok, trig):
-            return trig if trig.category != "NONE" else None
-    return None
+    return next((trig for trig in ctx.lex.triggers_for(tok.lemma_.lower(), pos) if _matches(ctx, tok, trig)), None)
 
 
 def _light_noun_trigger(ctx: DocContext, verb: Token) -> Trigger | None:
@@ -392,6 +397,9 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
         visit = obj is not None and dep == "dobj" and (obj.lemma_.lower() in _TRAVEL_NOUNS
                                                        or (obj.lemma_.lower(), "NOUN") in ctx.lex.meeting_words)
         refs = _phrase_actors(ctx, obj, set() if places else exclude, places=places or visit)
+        if visit and not places:
+            # "offered to hold talks in Abuja": talks at home have no host to aim at
+            refs = [r for r in refs if r.code not in {s.code for s in sources}]
         if refs:
             return refs
     refs = _prep_targets(ctx, tok, exclude)
@@ -499,7 +507,9 @@ def extract_events(ctx: DocContext) -> list[Event]:
             if category is None:
                 if tok.pos_ not in ("VERB", "ADJ"):
                     continue
-                trig = match_trigger(ctx, tok) if tok.pos_ == "VERB" else None
+                trig = _lexicon_entry(ctx, tok) if tok.pos_ == "VERB" else None
+                if trig is not None and trig.category == "NONE":
+                    continue  # an idiom: "declined to comment"
                 # a reporting verb is an event only in a constrained sense ("recalled its ambassador")
                 if tok.lemma_.lower() in ctx.lex.reporting and (trig is None or not trig.specificity):
                     continue
