@@ -13,15 +13,15 @@ from .gazetteer import lexicon_path
 class Trigger:
     """One way a word signals a PLOVER event (a line of plover_triggers.jsonl).
 
-    The entry applies when every condition it sets holds: ``prep`` (a preposition on the
-    word), ``particle`` ("pull out"), ``objects`` (a word of the object, or of the
-    preposition's complement, or the verb of a bare infinitive: "declined to comment"), ``subject_sectors`` and ``subjects`` (the subject's sector or
-    head noun), ``intransitive`` (no direct object), ``light`` (a noun carried by these
-    verbs), ``object_head`` (``objects`` must be the object's head word: "received his
-    counterpart", not "received a letter from the president"). Entries with more conditions are tried first. Category ``NONE`` marks an idiom
-    that is no event ("struck a conciliatory tone"). ``reported`` is the category when
-    another actor's reporting verb tells of the act ("Kyiv said Moscow had violated the
-    deal" is Kyiv accusing Moscow).
+    The entry applies when every condition it sets holds: ``prep`` (a preposition on the word),
+    ``particle`` ("pull out"), ``objects`` (a word of the object, or of the preposition's
+    complement, or the verb of a bare infinitive: "declined to comment"), ``subject_sectors`` and
+    ``subjects`` (the subject's sector or head noun), ``intransitive`` (no direct object), ``light``
+    (a noun carried by these verbs), ``object_head`` (``objects`` must be the object's head word:
+    "received his counterpart", not "received a letter from the president"). Entries with more
+    conditions are tried first. Category ``NONE`` marks an idiom that is no event ("struck a
+    conciliatory tone"). ``reported`` is the category when another actor's reporting verb tells of
+    the act ("Kyiv said Moscow had violated the deal" is Kyiv accusing Moscow).
     """
 
     lemma: str
