@@ -373,3 +373,9 @@ def test_extract_the_same_day_is_the_date_given_last(extract):
                 "On the same day, Bolivia expelled the Paraguayan ambassador.", date="2021-03-10")
     assert [(e.category, e.date) for e in f.events] == [("AGREE", "2021-03-03"), ("SANCTION", "2021-03-03")]
 
+
+
+def test_extract_a_quoted_phrase_the_sentence_runs_on_after_is_no_quote(extract):
+    f = extract('Tariffs\n\nThe farmers said Chile had imposed "illegal, cruel and unjust" tariffs on their crops. '
+                '"We will never accept these tariffs on our crops," a banner read.')
+    assert [q.text for q in f.quotes] == ["We will never accept these tariffs on our crops"]

@@ -399,7 +399,7 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
         refs = _phrase_actors(ctx, obj, set() if places else exclude, places=places or visit)
         if visit and not places:
             # "offered to hold talks in Abuja": talks at home have no host to aim at
-            refs = [r for r in refs if r.code not in {s.code for s in sources}]
+            refs = [r for r in refs if {s.code for s in sources} != {r.code}]
         if refs:
             return refs
     refs = _prep_targets(ctx, tok, exclude)

@@ -68,7 +68,7 @@ def extract_quotes(ctx: DocContext) -> tuple[list[Quote], list[Claim]]:
         speaker = _attributed_speaker(ctx, start, end)
         if speaker is None and previous is not None and previous[0] == para_start:
             speaker = previous[1]
-        if speaker is None and len(body.split()) < 4:
+        if speaker is None and (len(body.split()) < 4 or _phrase_in_a_sentence(text, end)):
             continue
         sent = doc.char_span(start, end, alignment_mode="expand")
         sent = sent[0].sent if sent is not None and len(sent) else None
@@ -81,6 +81,13 @@ def extract_quotes(ctx: DocContext) -> tuple[list[Quote], list[Claim]]:
             if _DENIAL.search(body):
                 claims.append(Claim(claimant=speaker, text=body, disputes=None, evidence=ctx.evidence(sent)))
     return quotes, claims
+
+
+def _phrase_in_a_sentence(text: str, end: int) -> bool:
+    """A quoted phrase the sentence runs on after (imposed "illegal and inhumane" sanctions):
+    a writer's scare quote or a borrowed label, no one's statement."""
+    rest = text[end + 1:end + 40].lstrip()
+    return not text[:end].rstrip().endswith((".", "!", "?", ",")) and rest[:1].islower()
 
 
 def _attributed_speaker(ctx: DocContext, start: int, end: int) -> ActorRef | None:
