@@ -499,3 +499,22 @@ def test_declining_to_comment_is_no_rejection(extract):
     assert _events(extract("Peru declined to comment on the report.")) == []
     assert _events(extract("Peru refused to comment.")) == []
     assert _events(extract("Peru declined to sign the accord.")) == [("REJECT", ["PER"], [])]
+
+
+def test_a_past_verb_the_parser_joins_to_an_infinitive_keeps_the_main_subject(extract):
+    evs = _events(extract("Peru told reporters that the envoys had two days to leave and accused Chile of spying."))
+    assert ("ACCUSE", ["PER"], ["CHL"]) in evs
+
+
+def test_diplomats_ordered_out_are_expelled(extract):
+    assert _events(extract("Peru ordered three Chilean diplomats to leave the country.")) == [("SANCTION", ["PER"], ["CHL"])]
+
+
+def test_troops_sent_to_the_border_are_mobilized(extract):
+    assert _events(extract("Peru sent 500 more soldiers to the border on Monday.")) == [("MOBILIZE", ["PER"], [])]
+
+
+def test_the_actors_own_body_named_as_owner_is_no_recipient(extract):
+    evs = _events(extract("Poland has many NATO allies. NATO Secretary General Mark Rutte spoke with Polish "
+                          "President Andrzej Duda by phone and expressed the alliance's solidarity with Poland."))
+    assert [e[2] for e in evs if e[0] == "SUPPORT"] == [["POL"]]

@@ -506,6 +506,10 @@ class DocContext:
             if c.dep_ == "agent" and verb.tag_ == "VBN":
                 pass
         head = verb.head
+        if self._past_verb_on_an_infinitive(verb):
+            # "told reporters the envoys had 72 hours to leave and accused Minsk of …": the parser
+            # joins the past-tense verb to the infinitive; it goes with the sentence's main verb
+            return self.subject(verb.sent.root, depth + 1)
         if self._speech_in_reported_clause(verb):
             # "A said that B was arming C and warned of the consequences": the parser hangs the
             # second speech verb on the reported clause, but it is A who warned
@@ -541,6 +545,13 @@ class DocContext:
     def is_speech(self, tok: Token) -> bool:
         """A verb that says who speaks: reporting ("said") or a speech act ("warned that …")."""
         return tok.lemma_.lower() in self.lex.reporting or tok.lemma_.lower() in _SPEECH_ACTS
+
+    @staticmethod
+    def _past_verb_on_an_infinitive(verb: Token) -> bool:
+        head, root = verb.head, verb.sent.root
+        return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+            and root.tag_ in ("VBD", "VBZ") and root.i not in (head.i, verb.i)
 
     def _speech_in_reported_clause(self, verb: Token) -> bool:
         head = verb.head

@@ -8,6 +8,8 @@ of a request is not an event of its own, and negated events are flagged.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..facts import ActorRef, Event
@@ -295,6 +297,8 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
     # "welcomed President Biden's statement": whose the thing is ("its forces" are the actor's own)
     poss = _child(tok, "poss")
     owner = [r for r in ctx.refs(poss, exclude) if r.code] if poss is not None and poss.pos_ != "PRON" else []
+    # "expressed the alliance's solidarity with Poland": the actor's own state or body is no recipient
+    owner = [r for r in owner if not _own_body(ctx, r, exclude)]
     if owner:
         return owner
     # "denied accusations that it supplies weapons to X", "a memorandum under which A will sell gas
@@ -325,6 +329,23 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
         if ref.key not in exclude and ref.code:
             return [ref]
     return []
+
+
+def _own_body(ctx: DocContext, ref: ActorRef, actor_keys: set[str]) -> bool:
+    """Whether an actor is the state of one of these actors, or a body named in one's title
+    ("NATO" for "NATO Secretary General Mark Rutte")."""
+    body = ctx.index.actors.get(ref.key)
+    for key in actor_keys:
+        actor = ctx.index.actors.get(key)
+        if actor is None or body is None:
+            continue
+        if body.kind == "Country" and actor.kind != "Country" and body.code == actor.country:
+            return True
+        names = body.aliases | {body.name}
+        if body.kind == "Organization" and any(re.search(rf"\b{re.escape(n)}\b", role)
+                                               for role in actor.roles for n in names):
+            return True
+    return False
 
 
 def _content_clause(clause: Token) -> bool:
