@@ -379,3 +379,8 @@ def test_extract_a_quoted_phrase_the_sentence_runs_on_after_is_no_quote(extract)
     f = extract('Tariffs\n\nThe farmers said Chile had imposed "illegal, cruel and unjust" tariffs on their crops. '
                 '"We will never accept these tariffs on our crops," a banner read.')
     assert [q.text for q in f.quotes] == ["We will never accept these tariffs on our crops"]
+
+
+def test_extract_it_can_stand_for_a_state_with_a_plural_name(extract):
+    f = extract("Mining\n\nThe Marshall Islands said it supported the ban on seabed mining.")
+    assert [(p.holder.code, p.stance) for p in f.positions] == [("MHL", "support")]

@@ -265,10 +265,15 @@ class DocContext:
             if plural:
                 if len(refs) > 1 or h.tag_ in ("NNS", "NNPS") or any(r.key.startswith(("country/", "org/")) for r in refs):
                     return refs
-            elif len(refs) == 1 and refs[0].key.startswith(("country/", "org/")) and h.tag_ not in ("NNS", "NNPS"):
-                return refs
+            elif len(refs) == 1 and refs[0].key.startswith(("country/", "org/")) and (
+                    h.tag_ not in ("NNS", "NNPS") or self._names_a_country(h)):
+                return refs  # "the Cook Islands said it …": a plural name of one state
             return []
         return []
+
+    def _names_a_country(self, t: Token) -> bool:
+        m = self.index.at(t)
+        return m is not None and m.kind == "Country"
 
     def _located_country(self, t: Token) -> Mention | None:
         """The country of a "forces in Guinea" / "rebels of Sudan" / "settlers from Israel" modifier."""
