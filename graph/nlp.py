@@ -77,6 +77,8 @@ def glued_words(doc):
 
 
 _DASHES = {"\u2014", "\u2013", "-", "--"}
+_ENDS = {".", "!", "?", "...", "\u2026", "!?", "?!"}
+_CLOSERS = {'"', "'", "\u201d", "\u2019", ")", "]"}
 
 
 @Language.component("paragraph_breaks")
@@ -84,9 +86,16 @@ def paragraph_breaks(doc):
     """A line break ends a sentence, and so does a dateline ("CAIRO, Feb 13 (Reuters) -"):
     news paragraphs never run into each other, and the dateline is not part of the clause."""
     line_start = True
+    ended = False  # the last word closed a sentence: ".", "!", "?", maybe then a quote or bracket
     for tok in doc:
         if line_start and tok.i > 0:
             tok.is_sent_start = True
+        elif tok.i > 0 and not ended and not tok.is_space and not tok.is_sent_start:
+            # no sentence starts mid-line before an end mark: the parser otherwise splits
+            # "Peru and Chile held talks" after a headline into "Peru" | "and" | "Chile held talks"
+            tok.is_sent_start = False
+        if not tok.is_space:
+            ended = tok.text in _ENDS or (ended and tok.text in _CLOSERS)
         if line_start and tok.is_alpha and tok.is_upper and len(tok.text) >= 3:
             for dash in doc[tok.i + 1:tok.i + 14]:
                 if "\n" in dash.text_with_ws:

@@ -13,7 +13,7 @@ def pipeline():
 
 @pytest.fixture(scope="session")
 def extract(pipeline):
-    """Extract facts from a text: extract(text, date="2023-03-02", title="") -> DocumentFacts."""
+    """Extract facts from a text: extract(text, date="2024-05-16", title="") -> DocumentFacts."""
     from graph.facts import Article
 
     def run(text: str, date: str | None = "2024-05-16", title: str = "", doc_id: str = "t"):

@@ -518,3 +518,13 @@ def test_the_actors_own_body_named_as_owner_is_no_recipient(extract):
     evs = _events(extract("Poland has many NATO allies. NATO Secretary General Mark Rutte spoke with Polish "
                           "President Andrzej Duda by phone and expressed the alliance's solidarity with Poland."))
     assert [e[2] for e in evs if e[0] == "SUPPORT"] == [["POL"]]
+
+
+def test_people_of_an_international_body_act_for_it(extract):
+    assert _events(extract("Foreign ministers of the African Union urged Sudan to end the fighting.")) == [
+        ("REQUEST", ["IGO"], ["SDN"])]
+
+
+def test_cutting_is_a_sanction_only_when_something_owed_to_others_is_cut(extract):
+    assert _events(extract("Peru cut its emissions by a third last year.")) == []
+    assert _events(extract("Peru cut aid to Bolivia on Monday.")) == [("SANCTION", ["PER"], ["BOL"])]

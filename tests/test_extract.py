@@ -384,3 +384,14 @@ def test_extract_a_quoted_phrase_the_sentence_runs_on_after_is_no_quote(extract)
 def test_extract_it_can_stand_for_a_state_with_a_plural_name(extract):
     f = extract("Mining\n\nThe Marshall Islands said it supported the ban on seabed mining.")
     assert [(p.holder.code, p.stance) for p in f.positions] == [("MHL", "support")]
+
+
+def test_extract_a_summit_is_held_by_the_body_whose_leaders_met(extract):
+    f = extract("Summit\n\nLeaders of the African Union ended their annual two-day summit in Accra on Thursday. "
+                "Ghana's Foreign Minister Ama Mensah met Togo's Foreign Minister Kofi Agbo on the sidelines "
+                "of the summit on Wednesday.")
+    summit = next(m for m in f.meetings if m.mode == "multilateral")
+    talks = next(m for m in f.meetings if m.mode != "multilateral")
+    assert [p.key for p in summit.participants][0] == "org/african-union"
+    assert (summit.date, talks.date) == ("2024-05-16", "2024-05-15")
+    assert f.meetings[talks.parent] is summit

@@ -27,6 +27,12 @@ def test_nlp_line_breaks_and_datelines_end_sentences(nlp):
     assert "Kenya" in starts and "The" in starts
 
 
+def test_nlp_no_sentence_starts_mid_line_before_an_end_mark(nlp):
+    doc = nlp("Border\n\nPeru and Chile held talks in Lima. They agreed on trade! \"We are glad.\" The U.S. agreed.")
+    assert [s.text.strip() for s in doc.sents] == ["Border", "Peru and Chile held talks in Lima.", "They agreed on trade!",
+                                                   '"We are glad."', "The U.S. agreed."]
+
+
 def test_nlp_cached_attribute_ruler_annotates_as_the_stock_ruler(nlp):
     """Same POS, morphology and lemmas as spaCy's own component, one-token and multi-token rules alike."""
     from graph.nlp import CachedAttributeRuler

@@ -2,6 +2,7 @@
 the rules that turn a noun phrase into the actors it refers to."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -416,6 +417,14 @@ class DocContext:
                     and any(c.i == m.start or c.i == m.end - 1 for c in t.children):
                 ref = self.ref(m)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, "CVL")]
+        if sector and t.tag_ in ("NNS", "NNPS"):
+            # "Leaders of the Pacific Islands Forum", "members of NATO": the body's people act for it
+            body = next((m for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for pobj in prep.children if pobj.dep_ == "pobj"
+                         if (m := self.index.at(pobj)) is not None and m.kind == "Organization" and m.code), None)
+            if body is not None:
+                ref = self.ref(body)
+                return [ActorRef(ref.key, self._phrase(t), ref.code, ref.sector)]
         if sector:
             # "Security forces in Guinea", "Opposition groups in Zimbabwe"; "protesters marched in Tehran"
             m = self._located_country(t)
@@ -606,8 +615,8 @@ class DocContext:
         sent = token.sent
         best = None
         for ent in sent.ents:
-            if ent.label_ != "DATE":
-                continue
+            if ent.label_ != "DATE" or not self._tells_when(ent):
+                continue  # "a two-day summit", "their annual summit": how long or how often, not when
             h = ent.root
             hops = 0
             owner = None
@@ -631,6 +640,10 @@ class DocContext:
         if shift is not None:
             return self._day_after_last_date(best.start, shift)
         return dates.resolve(best.text, self.article.date, ahead=self._ahead(self._governing_verb(best.root)))
+
+    def _tells_when(self, ent: Span) -> bool:
+        text = ent.text.lower().removeprefix("on ").strip()
+        return text in _DAY_SHIFTS or dates.resolve(ent.text, self.article.date) is not None
 
     def _day_after_last_date(self, before: int, shift: int) -> str | None:
         """"On the same day", "the next day": counted from the last day the text named."""

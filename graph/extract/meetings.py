@@ -174,8 +174,15 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
                 m = ctx.index.at(c)
                 if m is not None and m.kind == "Organization" and m.key not in {h.key for h in host}:
                     host.append(ctx.ref(m))
+            held_by = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+            if not host and held_by is not None:
+                # "Leaders of the Pacific Islands Forum ended their summit": the body whose members met
+                host = [r for r in ctx.subject(held_by) if r.key.startswith("org/")]
+            date = ctx.date_for(tok) or _possessive_date(ctx, tok) or (ctx.date_for(held_by) if held_by else None)
+            if tok.head.lower_ == "of" and tok.head.head.lower_ == "sidelines":
+                date = None  # "met X on the sidelines of the summit on Wednesday": the day of the talks
             return Meeting(participants=host, evidence=ctx.evidence(sent), trigger=tok.text,
-                           date=ctx.date_for(tok) or _possessive_date(ctx, tok), place=ctx.place_for(tok),
+                           date=date, place=ctx.place_for(tok),
                            mode="multilateral", label=_label(tok), negated=negated)
     persons_or_states = [p for p in participants if not p.key.startswith("place/")]
     if len(persons_or_states) < 2:
