@@ -84,7 +84,9 @@ _CLOSERS = {'"', "'", "\u201d", "\u2019", ")", "]"}
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
     """A line break ends a sentence, and so does a dateline ("CAIRO, Feb 13 (Reuters) -"):
-    news paragraphs never run into each other, and the dateline is not part of the clause."""
+    news paragraphs never run into each other, and the dateline is not part of the clause.
+    Within a line a sentence starts only after an end mark (or a word ending in a dot, such as
+    "U.S."), where the parser decides."""
     line_start = True
     ended = False  # the last word closed a sentence: ".", "!", "?", maybe then a quote or bracket
     for tok in doc:
@@ -95,7 +97,7 @@ def paragraph_breaks(doc):
             # "Peru and Chile held talks" after a headline into "Peru" | "and" | "Chile held talks"
             tok.is_sent_start = False
         if not tok.is_space:
-            ended = tok.text in _ENDS or (ended and tok.text in _CLOSERS)
+            ended = tok.text in _ENDS or tok.text.endswith(".") or (ended and tok.text in _CLOSERS)
         if line_start and tok.is_alpha and tok.is_upper and len(tok.text) >= 3:
             for dash in doc[tok.i + 1:tok.i + 14]:
                 if "\n" in dash.text_with_ws:

@@ -28,9 +28,11 @@ def test_nlp_line_breaks_and_datelines_end_sentences(nlp):
 
 
 def test_nlp_no_sentence_starts_mid_line_before_an_end_mark(nlp):
-    doc = nlp("Border\n\nPeru and Chile held talks in Lima. They agreed on trade! \"We are glad.\" The U.S. agreed.")
+    doc = nlp("Border\n\nPeru and Chile held talks in Lima. They agreed on trade! \"We are glad.\" The U.S. agreed. "
+              "Peru thanked the U.S. The talks ended.")
     assert [s.text.strip() for s in doc.sents] == ["Border", "Peru and Chile held talks in Lima.", "They agreed on trade!",
-                                                   '"We are glad."', "The U.S. agreed."]
+                                                   '"We are glad."', "The U.S. agreed.", "Peru thanked the U.S.",
+                                                   "The talks ended."]
 
 
 def test_nlp_cached_attribute_ruler_annotates_as_the_stock_ruler(nlp):
