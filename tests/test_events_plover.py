@@ -528,3 +528,8 @@ def test_people_of_an_international_body_act_for_it(extract):
 def test_cutting_is_a_sanction_only_when_something_owed_to_others_is_cut(extract):
     assert _events(extract("Peru cut its emissions by a third last year.")) == []
     assert _events(extract("Peru cut aid to Bolivia on Monday.")) == [("SANCTION", ["PER"], ["BOL"])]
+
+
+def test_calling_a_thing_a_milestone_or_a_breakthrough_is_support(extract):
+    assert _events(extract("Chile described the accord as a milestone.")) == [("SUPPORT", ["CHL"], [])]
+    assert _events(extract("Chile called the talks a real breakthrough.")) == [("SUPPORT", ["CHL"], [])]

@@ -466,7 +466,7 @@ def _evaluation(ctx: DocContext, tok: Token) -> str | None:
     words = []
     obj = _child(tok, "dobj")
     # "described Russia's decision to suspend it as irresponsible": the parser may hang "as" inside the object
-    holders = [tok] + ([t for t in obj.subtree if t.pos_ == "VERB"] if obj is not None else [])
+    holders = [tok] + ([obj] + [t for t in obj.subtree if t.pos_ == "VERB"] if obj is not None else [])
     for c in (c for h in holders for c in h.children):
         if c.dep_ == "prep" and c.lower_ == "as":
             words += [t.lemma_.lower() for t in c.subtree]
