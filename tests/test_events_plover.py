@@ -533,3 +533,9 @@ def test_cutting_is_a_sanction_only_when_something_owed_to_others_is_cut(extract
 def test_calling_a_thing_a_milestone_or_a_breakthrough_is_support(extract):
     assert _events(extract("Chile described the accord as a milestone.")) == [("SUPPORT", ["CHL"], [])]
     assert _events(extract("Chile called the talks a real breakthrough.")) == [("SUPPORT", ["CHL"], [])]
+
+
+def test_brussels_acting_is_the_eu_and_a_meeting_there_is_in_belgium(extract):
+    assert _events(extract("Brussels imposed new sanctions on Peru on Monday.")) == [("SANCTION", ["IGO"], ["PER"])]
+    f = extract("Peru's President Rosa Vidal met Chile's President Juan Soto in Brussels on Monday.")
+    assert [(m.place, [p.code for p in m.participants]) for m in f.meetings] == [("place/2800866", ["PER", "CHL"])]

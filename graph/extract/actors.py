@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import Actor
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, normalize
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mr.", "mrs.", "ms.", "dr."}
 _MAX_NGRAM = 7
@@ -206,6 +206,10 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
                     if match[0] != "Organization" and _in_feature_name(texts, i, i + size, gz):
                         found = (doc[i:i + size], None)  # "South China Sea": no mention of China
                         break
+                    if match[0] == "Capital" and normalize(text) in gz.metonyms \
+                            and not (i > 0 and texts[i - 1].lower() in _LOCATIVE_WORDS):
+                        # "Brussels said …": the body seated there, not its host country
+                        match = ("Organization", gz.organizations[gz.metonyms[normalize(text)]])
                     found = (doc[i:i + size], match)
                     break
         if not found:
@@ -242,6 +246,9 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     _single_country_officials(doc, index)
     _spokespeople(doc, index)
     return index
+
+
+_LOCATIVE_WORDS = {"in", "at", "to", "from", "near", "into", "via", "outside", "around", "across", "through"}
 
 
 def _in_feature_name(texts: list[str], start: int, end: int, gz: Gazetteer) -> bool:
