@@ -539,3 +539,5 @@ def test_brussels_acting_is_the_eu_and_a_meeting_there_is_in_belgium(extract):
     assert _events(extract("Brussels imposed new sanctions on Peru on Monday.")) == [("SANCTION", ["IGO"], ["PER"])]
     f = extract("Peru's President Rosa Vidal met Chile's President Juan Soto in Brussels on Monday.")
     assert [(m.place, [p.code for p in m.participants]) for m in f.meetings] == [("place/2800866", ["PER", "CHL"])]
+    f = extract("Talks\n\nBRUSSELS, May 2 (Reuters) - Peru and Chile held talks on Monday.")
+    assert "org/european-union" not in f.actors

@@ -207,7 +207,8 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
                         found = (doc[i:i + size], None)  # "South China Sea": no mention of China
                         break
                     if match[0] == "Capital" and normalize(text) in gz.metonyms \
-                            and not (i > 0 and texts[i - 1].lower() in _LOCATIVE_WORDS):
+                            and not (i > 0 and texts[i - 1].lower() in _LOCATIVE_WORDS) \
+                            and not _dateline_word(texts, i, i + size):
                         # "Brussels said …": the body seated there, not its host country
                         match = ("Organization", gz.organizations[gz.metonyms[normalize(text)]])
                     found = (doc[i:i + size], match)
@@ -249,6 +250,12 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
 
 
 _LOCATIVE_WORDS = {"in", "at", "to", "from", "near", "into", "via", "outside", "around", "across", "through"}
+
+
+def _dateline_word(texts: list[str], start: int, end: int) -> bool:
+    """A place name opening a line as a dateline: "BRUSSELS, May 2 (Reuters) -", "Brussels (AP) -"."""
+    at_line_start = start == 0 or "\n" in texts[start - 1]
+    return texts[start].isupper() or at_line_start and end < len(texts) and texts[end] in (",", "(")
 
 
 def _in_feature_name(texts: list[str], start: int, end: int, gz: Gazetteer) -> bool:
