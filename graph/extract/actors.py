@@ -206,11 +206,11 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
                     if match[0] != "Organization" and _in_feature_name(texts, i, i + size, gz):
                         found = (doc[i:i + size], None)  # "South China Sea": no mention of China
                         break
-                    if match[0] == "Capital" and normalize(text) in gz.metonyms \
-                            and not (i > 0 and texts[i - 1].lower() in _LOCATIVE_WORDS) \
+                    seat_of = gz.metonyms.get(normalize(text)) if match[0] == "Capital" else None
+                    if seat_of and not (i > 0 and texts[i - 1].lower() in _SEAT_AS_PLACE) \
                             and not _dateline_word(texts, i, i + size):
                         # "Brussels said …": the body seated there, not its host country
-                        match = ("Organization", gz.organizations[gz.metonyms[normalize(text)]])
+                        match = ("Organization", gz.organizations[seat_of])
                     found = (doc[i:i + size], match)
                     break
         if not found:
@@ -247,9 +247,6 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     _single_country_officials(doc, index)
     _spokespeople(doc, index)
     return index
-
-
-_LOCATIVE_WORDS = {"in", "at", "to", "from", "near", "into", "via", "outside", "around", "across", "through"}
 
 
 def _dateline_word(texts: list[str], start: int, end: int) -> bool:
@@ -466,6 +463,8 @@ def _add_places(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
 
 
 _CITY_PREPS = frozenset({"in", "at", "near", "to", "from", "of", "on", "outside", "around", "into"})
+# words after which a body's seat is the city ("talks in Brussels"); "pressure on Brussels" is the body
+_SEAT_AS_PLACE = (_CITY_PREPS - {"on"}) | {"via", "across", "through"}
 _MISTAGGED_CITY_POPULATION = 300_000  # big enough that the name is rarely also a person's
 
 
@@ -814,16 +813,16 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         role_tokens = [t for t in left if t.i < ent.start]
         role, country, former, orgs = _split_role(role_tokens, gz, index) if role_tokens else (None, None, False, [])
         extra_role = None
-        if not (role and titles.lookup(role)) or not country:
+        titled = bool(role and titles.lookup(role))
+        if not titled or not country:
             app = _role_tokens_apposition(doc, ent.end, titles) or _role_tokens_before_comma(
                 doc, role_tokens[0].i if role_tokens else ent.start, titles)
-            if app:
-                r2, c2, f2, o2 = _split_role(app, gz, index)
-                if r2 and titles.lookup(r2) and not (role and titles.lookup(role)):
+            r2, c2, f2, o2 = _split_role(app, gz, index) if app else (None, None, False, [])
+            if r2 and titles.lookup(r2):
+                if not titled:
                     role, country, former, orgs = r2, c2 or country, f2, o2
-                elif r2 and titles.lookup(r2) and c2:
-                    # "Niger's military ruler, General X": the set-off post gives the state
-                    country, extra_role = c2, r2
+                elif c2:
+                    country, extra_role = c2, r2  # "Niger's military ruler, General X": the post gives the state
         title = titles.lookup(role) if role else None
         if role and title and not country and any(
                 gz.organizations.get(o.split("/", 1)[1], None) and gz.organizations[o.split("/", 1)[1]].code == "IGO"

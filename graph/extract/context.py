@@ -636,19 +636,18 @@ class DocContext:
                 best = best or ent
         if best is None:
             return None
-        shift = _DAY_SHIFTS.get(best.text.lower().removeprefix("on ").strip())
+        shift = _day_shift(best)
         if shift is not None:
             return self._day_after_last_date(best.start, shift)
         return dates.resolve(best.text, self.article.date, ahead=self._ahead(self._governing_verb(best.root)))
 
     def _tells_when(self, ent: Span) -> bool:
-        text = ent.text.lower().removeprefix("on ").strip()
-        return text in _DAY_SHIFTS or dates.resolve(ent.text, self.article.date) is not None
+        return _day_shift(ent) is not None or dates.resolve(ent.text, self.article.date) is not None
 
     def _day_after_last_date(self, before: int, shift: int) -> str | None:
         """"On the same day", "the next day": counted from the last day the text named."""
         for ent in reversed([e for e in self.doc.ents if e.label_ == "DATE" and e.end <= before]):
-            if ent.text.lower().removeprefix("on ").strip() in _DAY_SHIFTS:
+            if _day_shift(ent) is not None:
                 continue
             day = dates.resolve(ent.text, self.article.date)
             if day and len(day) == 10:  # a month or a year in between is background, not the day meant
@@ -726,3 +725,8 @@ class DocContext:
                                                        code=city.country, geonames_id=city.geonames_id))
         actor.aliases.add(city.name)
         return key
+
+
+def _day_shift(ent: Span) -> int | None:
+    """Days from the last named day for "the same day", "on the next day" and the like."""
+    return _DAY_SHIFTS.get(ent.text.lower().removeprefix("on ").strip())
