@@ -53,3 +53,54 @@ def test_nlp_cached_attribute_ruler_annotates_as_the_stock_ruler(nlp):
         assert [(t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours] == \
             [(t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs]
     assert {t.lemma_ for t in nlp(texts[0])} >= {"be", "go", "you"}
+
+
+TRICKY_TEXTS = [
+    "Mr. Smith didn't go to the U.S. on Jan. 3 -- he said he'd \"rather not.\"",
+    "  Leading blanks,\ttabs\xa0and\n\n  paragraph breaks; trailing space ",
+    "VILNIUS (Wire)\u2014Lithuania's envoy (who'd left) e-mailed http://example.org/a?b=1 at 9 a.m. today…",
+    "Can't, won't, shouldn't've: y'all ain't gonna sign it!?",
+    "Masked  " + " " * 40 + "\n" + " " * 25 + "text keeps its length.",
+]
+
+
+def test_nlp_chunk_cached_tokenizer_splits_as_the_stock_tokenizer(nlp):
+    from graph.nlp import ChunkCachedTokenizer
+
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, ChunkCachedTokenizer)
+    for text in TRICKY_TEXTS * 2:  # the second round replays cached chunks
+        ours, stock = tokenizer(text), tokenizer.stock(text)
+        assert ours.text == text
+        assert [(t.text, t.whitespace_, t.norm_, t.idx) for t in ours] == \
+            [(t.text, t.whitespace_, t.norm_, t.idx) for t in stock]
+    assert "didn't" in tokenizer.cache and tokenizer.cache["didn't"][0] == ("did", "n't")
+
+
+def test_nlp_chunk_cached_tokenizer_replays_chunks_across_memory_zones(nlp):
+    """A chunk first seen inside a memory zone is replayed after the zone freed its strings."""
+    text = "Zorblatt's envoy met Quuxland's minister."
+    with nlp.memory_zone():
+        first = [(t.text, t.norm_) for t in nlp(text)]
+    with nlp.memory_zone():
+        again = nlp(text)
+        assert [(t.text, t.norm_) for t in again] == first == [
+            ("Zorblatt", "zorblatt"), ("'s", "'s"), ("envoy", "envoy"), ("met", "met"), ("Quuxland", "quuxland"),
+            ("'s", "'s"), ("minister", "minister"), (".", ".")]
+    assert "Quuxland's" in nlp.tokenizer.cache
+
+
+def test_nlp_cached_lemmatizer_lemmatizes_as_the_stock_lemmatizer(nlp):
+    from graph.nlp import CachedLemmatizer
+
+    cached = nlp.get_pipe("lemmatizer")
+    assert isinstance(cached, CachedLemmatizer)
+    assert cached.lookups is cached.stock.lookups  # the fast path reads its irregular forms
+    texts = ["The envoys were meeting their counterparts, who had met them twice and were better informed.",
+             "She studies the studies; the ministers' meetings met resistance as talks dragged on."] * 2
+    for parsed in nlp.pipe(texts, disable=["lemmatizer"]):
+        ours, theirs = parsed.copy(), parsed.copy()
+        cached(ours)
+        cached.stock(theirs)
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+        assert {"envoy", "meet", "be", "well", "study", "minister", "drag"} & {t.lemma_ for t in ours}
