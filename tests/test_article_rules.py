@@ -128,3 +128,24 @@ def test_headline_title_gives_the_person_named_again_in_the_body_a_role_and_coun
     facts = extract(text, title=title)
     parra = next(a for a in facts.actors.values() if a.name == "Luis Parra Bravo")
     assert parra.country == "CHL" and "Foreign Minister" in parra.roles
+
+
+def test_a_person_known_by_the_first_name_is_that_person_when_the_word_stands_alone(extract):
+    facts = extract("Thai Prime Minister Anutin Charnvirakul met Laotian President Thongloun Sisoulith on Monday.\n"
+                    "\"We trust each other,\" Anutin said. Anutin later criticised the tariffs imposed by Washington.")
+    assert [(q.speaker.key if q.speaker else None) for q in facts.quotes] == ["person/anutin-charnvirakul"]
+    assert (["THA"], ["USA"]) in _codes(facts, "ACCUSE")
+
+
+def test_a_first_name_inside_another_name_is_not_that_person(extract):
+    facts = extract("French President Emmanuel Macron met Chad's President Idriss Deby on Monday.\n"
+                    "\"We trust each other,\" said Emmanuel Todd, a historian.")
+    assert all(q.speaker is None or q.speaker.key != "person/emmanuel-macron" for q in facts.quotes)
+
+
+def test_a_body_the_text_says_belongs_to_a_state_carries_its_code(extract):
+    facts = extract("Ghana's Ministry of Foreign Affairs and Togo's Ministry of Foreign Affairs traded accusations. "
+                    "The Electoral Commission of Ghana rejected the claims by Togo.")
+    assert (["GHA"], ["TGO"]) in _codes(facts, "ACCUSE") and (["TGO"], ["GHA"]) in _codes(facts, "ACCUSE")
+    ministries = sorted((a.name, a.country) for a in facts.actors.values() if a.name == "Ministry of Foreign Affairs")
+    assert ministries == [("Ministry of Foreign Affairs", "GHA"), ("Ministry of Foreign Affairs", "TGO")]

@@ -414,6 +414,9 @@ def test_a_participle_after_a_relative_clause_is_the_predicate_the_parser_missed
 def test_aid_given_with_a_with_phrase_or_approved_as_a_package(extract):
     assert ("AID", ["NOR"], ["MOZ"]) in _events(extract("Norway supplied Mozambique with emergency food aid in March."))
     assert ("AID", ["CAN"], ["POL"]) in _events(extract("Canada approved a military aid package for Poland."))
+    # materiel and training handed over are aid too
+    assert ("AID", ["KOR"], ["PHL"]) in _events(extract("South Korea provided the Philippines with three coast guard vessels."))
+    assert ("AID", ["FRA"], ["BEN"]) in _events(extract("France gave Benin drones and training for its border units."))
     # approving a plan is still support
     assert [e[0] for e in _events(extract("Canada approved Poland's plan for the summit."))] == ["SUPPORT"]
 

@@ -545,10 +545,28 @@ def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None
             continue  # "Cabinet Secretary for Foreign Affairs": part of a title, not a body
         if text.lower() in ("state", "foreign ministry", "ministry") or _in_treaty_name(ent) or _dateline_credit(ent):
             continue
-        key = f"org/{slug(text)}"
+        owner = _owning_country(doc, ent, index)
+        key = f"org/{slug(text)}" + (f"-{owner.lower()}" if owner else "")
         actor = index.actors.setdefault(key, Actor(key=key, kind="Organization", name=text))
         actor.aliases.add(text)
-        index.add_mention(Mention(ent.start, ent.end, "Organization", key, text, None, None))
+        if owner:
+            actor.country = actor.code = owner
+        index.add_mention(Mention(ent.start, ent.end, "Organization", key, text, owner, None))
+
+
+def _owning_country(doc: Doc, ent: Span, index: ActorIndex) -> str | None:
+    """The state a body belongs to when the text says so: "Ethiopia's Ministry of Foreign
+    Affairs", "the National Assembly of Kenya"."""
+    candidates = []
+    if ent.start >= 2 and doc[ent.start - 1].tag_ == "POS":
+        candidates.append(ent.start - 2)
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end].head.i in range(ent.start, ent.end):
+        candidates.append(ent.end + 1)
+    for i in candidates:
+        m = index.by_token.get(i)
+        if m is not None and m.kind == "Country" and m.code:
+            return m.code
+    return None
 
 
 _NAME_LINKS = {"of", "on", "in", "for", "and", "the", "to", "against", "between"}
@@ -842,7 +860,7 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             actor.country = country
         start = ent.start
         index.add_mention(Mention(start, ent.end, "Person", key, name, None, actor.sector))
-    _add_surname_mentions(doc, index)
+    _add_surname_mentions(doc, index, titles)
     for actor in index.actors.values():
         if actor.kind != "Person":
             continue
@@ -852,9 +870,19 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         actor.code = actor.country or ("IGO" if actor.sector == "IGO" else None)
 
 
-def _add_surname_mentions(doc: Doc, index: ActorIndex) -> None:
-    """A known person's surname that spaCy tagged otherwise ("Blinken presses …") is that person."""
+def _stands_alone(doc: Doc, t: Token) -> bool:
+    """A word that is a whole entity, or none, between words that are not proper nouns."""
+    if t.ent_type_ and (t.ent_iob_ != "B" or (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")):
+        return False
+    return not any(n.pos_ == "PROPN" for n in doc[max(t.i - 1, 0):t.i + 2] if n.i != t.i)
+
+
+def _add_surname_mentions(doc: Doc, index: ActorIndex, titles: TitleLexicon) -> None:
+    """A known person's surname that spaCy tagged otherwise ("Blinken presses …") is that person.
+    So is the first name of a person known by it ("Prabowo said", "Lula said") when the word
+    stands alone: in no entity and between no other proper nouns."""
     surnames: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
     for actor in index.actors.values():
         words = actor.name.split()
         if actor.kind == "Person" and len(words) > 1:
@@ -862,11 +890,18 @@ def _add_surname_mentions(doc: Doc, index: ActorIndex) -> None:
             for inner in words[1:-1]:
                 if inner[:1].isupper() and len(inner) > 2 and not inner.endswith("."):
                     surnames.setdefault(inner, set()).add(actor.key)
+            first = words[0]
+            if first[:1].isupper() and len(first) > 2 and not first.endswith(".") and \
+                    first.lower() not in titles.words and first.lower() not in _HONORIFICS:
+                given.setdefault(first, set()).add(actor.key)
     for t in doc:
         keys = surnames.get(t.text)
+        m = index.by_token.get(t.i)
+        if not keys and t.text in given and _stands_alone(doc, t) and (m is None or (
+                m.end - m.start == 1 and m.kind == "Organization" and index.actors[m.key].code is None)):
+            keys = given[t.text]  # spaCy often takes a lone first name for a body or a title ("Prabowo said")
         if not keys or len(keys) != 1:
             continue
-        m = index.by_token.get(t.i)
         if m is not None and m.kind == "Person":
             continue
         key = next(iter(keys))
