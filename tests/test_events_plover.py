@@ -544,3 +544,9 @@ def test_brussels_acting_is_the_eu_and_a_meeting_there_is_in_belgium(extract):
     assert [(m.place, [p.code for p in m.participants]) for m in f.meetings] == [("place/2800866", ["PER", "CHL"])]
     f = extract("Talks\n\nBRUSSELS, May 2 (Reuters) - Peru and Chile held talks on Monday.")
     assert "org/european-union" not in f.actors
+
+
+def test_responding_in_kind_is_retaliation_and_threatened_when_warned(extract):
+    assert [e[0] for e in _events(extract("Peru warned that Lima would respond in kind."))] == ["THREATEN"]
+    assert ("THREATEN", ["ARG"], ["CHL"]) in _events(extract("Argentina vowed to react in kind to Chile's new tariffs."))
+    assert _events(extract("Peru said it would respond to the letter.")) == []

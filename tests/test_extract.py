@@ -395,3 +395,14 @@ def test_extract_a_summit_is_held_by_the_body_whose_leaders_met(extract):
     assert [p.key for p in summit.participants][0] == "org/african-union"
     assert (summit.date, talks.date) == ("2024-05-16", "2024-05-15")
     assert f.meetings[talks.parent] is summit
+
+
+def test_meeting_named_by_their_after_the_pair_it_stands_for(extract):
+    """"a statement released after their meeting": the pronoun's pair met."""
+    held = extract("Ghanaian President John Mahama and Ivorian President Alassane Ouattara signed a border agreement "
+                   "in Accra on Monday. The two leaders also agreed to expand cooperation on energy, according to "
+                   "a joint statement released after their meeting.")
+    assert [sorted(p.text for p in m.participants) for m in held.meetings] == [["Alassane Ouattara", "John Mahama"]]
+    ahead = extract("Ghanaian President John Mahama and Ivorian President Alassane Ouattara signed a border agreement "
+                    "in Accra on Monday. The two leaders will issue a statement ahead of their meeting.")
+    assert ahead.meetings == []

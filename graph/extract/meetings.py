@@ -24,6 +24,8 @@ _QUANTITY = {"series", "round", "number", "couple", "string", "set"}
 # "flew to Kabul for talks with X": the traveller takes part ("called for talks" does not)
 _TRAVEL = {"travel", "fly", "arrive", "go", "come", "head", "land", "journey", "return"}
 _PRIVATE = {"privately", "one-on-one", "bilaterally", "separately"}
+# prepositions that place an act in or after a meeting that took place ("after their talks")
+_HELD_PREPS = {"in", "during", "at", "after", "following"}
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -158,6 +160,10 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             verb = tok.head.head
         elif tok.dep_ in ("nsubj",):
             subjects = []
+        if not subjects and tok.dep_ == "pobj" and tok.head.lower_ in _HELD_PREPS:
+            poss = _child(tok, "poss")
+            if poss is not None and poss.pos_ == "PRON":
+                subjects = ctx.refs(poss)  # "a statement released after their meeting": the pair it stands for
         others = _with_objects(ctx, scope, {s.key for s in subjects})
         if not others and scope.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT:
             # "held meetings on Tuesday with A": the parser hangs "with" on the verb
