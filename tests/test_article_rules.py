@@ -149,3 +149,20 @@ def test_a_body_the_text_says_belongs_to_a_state_carries_its_code(extract):
     assert (["GHA"], ["TGO"]) in _codes(facts, "ACCUSE") and (["TGO"], ["GHA"]) in _codes(facts, "ACCUSE")
     ministries = sorted((a.name, a.country) for a in facts.actors.values() if a.name == "Ministry of Foreign Affairs")
     assert ministries == [("Ministry of Foreign Affairs", "GHA"), ("Ministry of Foreign Affairs", "TGO")]
+
+
+def test_a_name_runs_on_past_its_particle(extract):
+    """"Ursula von der" + "Leyen": the tagger cut the name after "der" and took "Leyen" for a place."""
+    facts = extract("Commission President Ursula von der Leyen met Brazilian President Luiz Inacio Lula da Silva "
+                    "in Rome on Monday.")
+    people = {a.name for a in facts.actors.values() if a.kind == "Person"}
+    assert "Ursula von der Leyen" in people
+    assert not any(a.name == "Leyen" for a in facts.actors.values())
+
+
+def test_the_head_noun_of_a_body_named_before_is_that_body(extract):
+    facts = extract("The Economic Community of West African States suspended Guinea on Monday. "
+                    "Senegal urged the Community to lift the measures.")
+    assert (["SEN"], ["IGO"]) in _codes(facts, "REQUEST")
+    none_before = extract("Senegal urged the Community to lift the measures.")
+    assert (["SEN"], ["IGO"]) not in _codes(none_before, "REQUEST")

@@ -768,6 +768,11 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
                 and doc[end + 1].is_title:
             end += 2  # "Marwick-Haugland": a hyphenated surname
             continue
+        if doc[end - 1].text in _NAME_PARTICLES and t.is_title and t.pos_ in ("PROPN", "NOUN") \
+                and (t.i not in index.by_token or index.by_token[t.i].kind == "Place"):
+            _drop_mention_at(index, t.i)  # "Ursula von der [Leyen]": a name never ends on its particle
+            end += 1
+            continue
         if t.pos_ == "PROPN" and t.is_title and t.lower_ not in titles.words and t.i not in index.by_token \
                 and (t.ent_type_ == "" or t.ent_type_ == "PERSON" and t.ent_iob_ == "I") \
                 and t.sent.start == doc[start].sent.start:
@@ -775,6 +780,21 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
         else:
             break
     return doc[start:end]
+
+
+# lower-case words inside surnames ("von der Leyen", "de Gaulle", "bin Salman"): never a name's last word
+_NAME_PARTICLES = frozenset({"von", "der", "van", "den", "de", "del", "della", "di", "da", "do", "dos", "das", "du",
+                             "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu", "y"})
+
+
+def _drop_mention_at(index: ActorIndex, i: int) -> None:
+    """Forget the mention covering token ``i`` (a word the tagger took for a place)."""
+    m = index.by_token.get(i)
+    if m is None:
+        return
+    index.mentions.remove(m)
+    for k in range(m.start, m.end):
+        index.by_token.pop(k, None)
 
 
 def _untagged_given_name(doc: Doc, t: Token, ent: Span, start: int) -> bool:

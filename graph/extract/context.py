@@ -203,6 +203,9 @@ class DocContext:
             return list(self.last_group)
         if low in ("it", "its") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
             return self._antecedent(t, plural=False)
+        body = self._body_by_head(t)
+        if body is not None:
+            return [body]
         if t.pos_ in ("NOUN", "PROPN", "NUM") or low in _PARTITIVES:
             person = self._titled_person(t)
             if person is not None:
@@ -342,6 +345,20 @@ class DocContext:
                         ref = ActorRef(ref.key, ref.text, code, ref.sector)
                 return ref
         return None
+
+    def _body_by_head(self, t: Token) -> ActorRef | None:
+        """"the Commission" after "the European Commission": a capitalised noun, with only "the"
+        before it, that is the head word of exactly one body's name the document gave earlier."""
+        if not t.is_title or t.pos_ not in ("NOUN", "PROPN") or t.i == t.sent.start \
+                or [c.lower_ for c in t.children if c.dep_ in ("det", "amod", "compound", "poss")] != ["the"]:
+            return None
+        bodies = {m.key for m in self.index.mentions if m.kind == "Organization" and m.start < t.i
+                  and m.end - m.start > 1 and _head_word(self.index.actors[m.key].name) == t.text}
+        if len(bodies) != 1:
+            return None
+        key = bodies.pop()
+        actor = self.index.actors[key]
+        return self.ref(Mention(t.i, t.i + 1, "Organization", key, t.text, actor.code, actor.sector), text=f"the {t.text}")
 
     def _nominal(self, t: Token) -> list[ActorRef]:
         """Common-noun phrases: "U.S. officials", "his Russian counterpart", "the two men"."""
@@ -730,3 +747,10 @@ class DocContext:
 def _day_shift(ent: Span) -> int | None:
     """Days from the last named day for "the same day", "on the next day" and the like."""
     return _DAY_SHIFTS.get(ent.text.lower().removeprefix("on ").strip())
+
+
+def _head_word(name: str) -> str:
+    """The head noun of a body's name: the word before its first "of" ("Economic Community of
+    West African States"), else its last word ("European Commission")."""
+    words = name.split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
