@@ -550,3 +550,10 @@ def test_responding_in_kind_is_retaliation_and_threatened_when_warned(extract):
     assert [e[0] for e in _events(extract("Peru warned that Lima would respond in kind."))] == ["THREATEN"]
     assert ("THREATEN", ["ARG"], ["CHL"]) in _events(extract("Argentina vowed to react in kind to Chile's new tariffs."))
     assert _events(extract("Peru said it would respond to the letter.")) == []
+
+
+def test_a_demand_in_the_subjunctive_is_a_request_of_the_clause_subject(extract):
+    assert ("REQUEST", ["GEO"], ["RUS"]) in _events(extract("Georgia insisted that Russia withdraw its troops."))
+    assert [e[0] for e in _events(extract("Georgia insisted that Russia has no troops there."))] == []
+    noun = _events(extract("Georgian President Salome Zourabichvili repeated her demand that Russia withdraw its troops."))
+    assert ("REQUEST", ["GEO"], ["RUS"]) in noun

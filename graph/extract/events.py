@@ -532,7 +532,8 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 if trig is not None and trig.category == "NONE":
                     continue  # an idiom: "declined to comment"
                 # a reporting verb is an event only in a constrained sense ("recalled its ambassador")
-                if tok.lemma_.lower() in ctx.lex.reporting and (trig is None or not trig.specificity):
+                if tok.lemma_.lower() in ctx.lex.reporting and (trig is None or not trig.specificity) \
+                        and not (trig is not None and trig.category == "REQUEST" and _mandative(tok)):
                     continue
                 if tok.lemma_.lower() in _COMMITMENT and _child(tok, "xcomp") is not None:
                     trig = trig or Trigger(tok.lemma_.lower(), tok.pos_, "AGREE")
@@ -628,6 +629,17 @@ def _reporting_verb(ctx: DocContext, tok: Token) -> Token | None:
         return None
     lemma = tok.head.lemma_.lower()
     return tok.head if lemma in ctx.lex.reporting or lemma in _CONCLUDING else None
+
+
+def _mandative(verb: Token) -> bool:
+    """"insisted that Armenia amend its constitution": a clause in the subjunctive (a bare verb,
+    or a bare "be", after its subject) says what the speaker wants done, not what is so."""
+    comp = _child(verb, "ccomp")
+    if comp is None or comp.pos_ not in ("VERB", "AUX") or _child(comp, "nsubj", "nsubjpass") is None:
+        return False
+    if any(c.dep_ == "aux" for c in comp.children):
+        return False
+    return comp.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in comp.children)
 
 
 def _obligation(ctx: DocContext, tok: Token) -> Token | None:
@@ -937,6 +949,11 @@ def _noun_targets(ctx: DocContext, noun: Token, sources: list[ActorRef]) -> list
             refs = ctx.refs(_child(prep, "pobj"), exclude)
             if refs:
                 return refs
+    # "his demand that Armenia amend its constitution": who is asked is the clause's subject
+    clause = _child(noun, "acl")
+    if clause is not None and clause.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                            for c in clause.children):
+        return ctx.refs(_child(clause, "nsubj"), exclude)
     return []
 
 
