@@ -64,7 +64,18 @@ def load_model(name: str | None = None):
 _RUNS = re.compile(r"\S+|\s+")  # \s is str.isspace(), the test spaCy's tokenizer splits on
 
 
-class ChunkCachedTokenizer:
+class _StockStandIn:
+    """A faster stand-in for a stock spaCy component: what it does not define itself (the
+    tokenizer's rules and memory zone, the lemmatizer's ``lookups`` and ``mode``) the stock one answers."""
+
+    def __getattr__(self, name):
+        stock = self.__dict__.get("stock")
+        if stock is None:
+            raise AttributeError(name)
+        return getattr(stock, name)
+
+
+class ChunkCachedTokenizer(_StockStandIn):
     """spaCy's tokenizer, each whitespace-delimited chunk tokenized once and replayed.
 
     The stock tokenizer caches a chunk only outside memory zones, only until a
@@ -82,13 +93,6 @@ class ChunkCachedTokenizer:
     def __init__(self, stock):
         self.stock = stock
         self.cache: dict[str, tuple[tuple[str, ...], tuple[tuple[int, str], ...]]] = {}
-
-    def __getattr__(self, name):
-        """The stock tokenizer's rules, expressions and memory zone."""
-        stock = self.__dict__.get("stock")
-        if stock is None:
-            raise AttributeError(name)
-        return getattr(stock, name)
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
@@ -257,7 +261,7 @@ def make_cached_attribute_ruler(nlp, name):
     return CachedAttributeRuler(nlp.vocab)
 
 
-class CachedLemmatizer:
+class CachedLemmatizer(_StockStandIn):
     """spaCy's rule lemmatizer, run on token arrays.
 
     The stock component builds a Token object for every token and sets its lemma
@@ -280,13 +284,6 @@ class CachedLemmatizer:
     def take(self, stock) -> None:
         self.stock = stock
         self.cache.clear()
-
-    def __getattr__(self, name):
-        """The stock lemmatizer's tables and settings (``lookups``, ``mode``, ``overwrite``)."""
-        stock = self.__dict__.get("stock")
-        if stock is None:
-            raise AttributeError(name)
-        return getattr(stock, name)
 
     def __call__(self, doc: Doc) -> Doc:
         stock = self.stock
