@@ -556,7 +556,7 @@ def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None
 
 def _owning_country(doc: Doc, ent: Span, index: ActorIndex) -> str | None:
     """The state a body belongs to when the text says so: "Ethiopia's Ministry of Foreign
-    Affairs", "the National Assembly of Kenya"."""
+    Affairs", "the Ministry of Foreign Affairs of Ethiopia"."""
     candidates = []
     if ent.start >= 2 and doc[ent.start - 1].tag_ == "POS":
         candidates.append(ent.start - 2)

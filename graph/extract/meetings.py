@@ -154,7 +154,7 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
         if scope.dep_ in ("dobj",) and verb.lemma_.lower() in _LIGHT:
             subjects = ctx.subject(verb)
         elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
-                tok.head.lower_ in ("in", "during", "at", "after", "following")
+                tok.head.lower_ in _HELD_PREPS
                 or (tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _TRAVEL)):
             subjects = ctx.subject(tok.head.head)
             verb = tok.head.head
