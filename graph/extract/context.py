@@ -2,7 +2,6 @@
 the rules that turn a noun phrase into the actors it refers to."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
