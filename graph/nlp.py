@@ -74,6 +74,12 @@ class _StockStandIn:
             raise AttributeError(name)
         return getattr(stock, name)
 
+    def pipe(self, stream, **kwargs):
+        """Each item through this stand-in: ``nlp.pipe`` prefers a component's ``pipe``,
+        and the stock one's, reached through ``__getattr__``, would bypass the stand-in."""
+        for item in stream:
+            yield self(item)
+
 
 class ChunkCachedTokenizer(_StockStandIn):
     """spaCy's tokenizer, each whitespace-delimited chunk tokenized once and replayed.

@@ -104,3 +104,12 @@ def test_nlp_cached_lemmatizer_lemmatizes_as_the_stock_lemmatizer(nlp):
         cached.stock(theirs)
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
         assert {"envoy", "meet", "be", "well", "study", "minister", "drag"} & {t.lemma_ for t in ours}
+
+
+def test_nlp_pipe_runs_the_stand_ins_not_the_stock_components(nlp):
+    """``nlp.pipe`` calls a component's own ``pipe``; the stand-ins must not hand it to the stock one."""
+    cached = nlp.get_pipe("lemmatizer")
+    cached.cache.clear()
+    docs = list(nlp.pipe(["Envoys from both capitals met in Vienna on Tuesday."]))
+    assert cached.cache  # the stand-in lemmatised the words, and remembered them
+    assert "meet" in {t.lemma_ for t in docs[0]}

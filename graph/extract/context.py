@@ -78,6 +78,7 @@ class DocContext:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # doc.text, built once: spaCy joins every token on each access
     _person_codes: dict[str, str | None] = field(default_factory=dict)
+    _dates: list[Span] | None = field(default=None, repr=False)  # DATE entities that tell when, in order
 
     title_words: frozenset[str] = frozenset()  # words of the title lexicon, built once at start-up
 
@@ -630,9 +631,9 @@ class DocContext:
         """The date of what a word reports: a DATE entity attached to it, resolved."""
         sent = token.sent
         best = None
-        for ent in sent.ents:
-            if ent.label_ != "DATE" or not self._tells_when(ent):
-                continue  # "a two-day summit", "their annual summit": how long or how often, not when
+        for ent in self._dates_when():
+            if ent.start < sent.start or ent.end > sent.end:
+                continue
             h = ent.root
             hops = 0
             owner = None
@@ -657,12 +658,20 @@ class DocContext:
             return self._day_after_last_date(best.start, shift)
         return dates.resolve(best.text, self.article.date, ahead=self._ahead(self._governing_verb(best.root)))
 
+    def _dates_when(self) -> list[Span]:
+        """The document's DATE entities that tell when, not how long or how often ("a two-day
+        summit", "their annual summit"); found once per document, as spaCy builds its entity
+        spans again on every access."""
+        if self._dates is None:
+            self._dates = [e for e in self.doc.ents if e.label_ == "DATE" and self._tells_when(e)]
+        return self._dates
+
     def _tells_when(self, ent: Span) -> bool:
         return _day_shift(ent) is not None or dates.resolve(ent.text, self.article.date) is not None
 
     def _day_after_last_date(self, before: int, shift: int) -> str | None:
         """"On the same day", "the next day": counted from the last day the text named."""
-        for ent in reversed([e for e in self.doc.ents if e.label_ == "DATE" and e.end <= before]):
+        for ent in reversed([e for e in self._dates_when() if e.end <= before]):
             if _day_shift(ent) is not None:
                 continue
             day = dates.resolve(ent.text, self.article.date)
