@@ -166,3 +166,22 @@ def test_the_head_noun_of_a_body_named_before_is_that_body(extract):
     assert (["SEN"], ["IGO"]) in _codes(facts, "REQUEST")
     none_before = extract("Senegal urged the Community to lift the measures.")
     assert (["SEN"], ["IGO"]) not in _codes(none_before, "REQUEST")
+
+
+def test_a_lone_surname_takes_back_both_untagged_given_names(extract):
+    """The tagger named only "Hassan" in "counterpart Samia Suluhu Hassan"; a lone surname's
+    given names may be two words, and titles, dates and other entities still stop them."""
+    facts = extract("Kenyan President William Ruto met his Tanzanian counterpart Samia Suluhu Hassan in Arusha "
+                    "on Friday.")
+    people = {a.name for a in facts.actors.values() if a.kind == "Person"}
+    assert "Samia Suluhu Hassan" in people
+    assert "William Ruto" in people
+    assert [sorted(p.text for p in m.participants) for m in facts.meetings] == [["Samia Suluhu Hassan", "William Ruto"]]
+
+
+def test_a_name_after_a_coordinated_title_is_that_titles_holder(extract):
+    """The parser hangs "Valdis Dombrovskis" on Raimondo as an apposition and leaves "commissioner"
+    a bare conjunct; the name right after the conjunct's title is the second participant."""
+    facts = extract("Commerce Secretary Gina Raimondo and EU trade commissioner Valdis Dombrovskis spoke by phone "
+                    "on Tuesday.")
+    assert [sorted(p.text for p in m.participants) for m in facts.meetings] == [["Gina Raimondo", "Valdis Dombrovskis"]]

@@ -753,9 +753,11 @@ def _name_span(doc: Doc, ent: Span, titles: TitleLexicon, index: ActorIndex) -> 
         start += 1
     # only a lone surname or an initial needs given names added back ("J. Blinken"), or a given name
     # the tagger left untagged before a two-part surname ("Héctor [Bocanegra Ruiz]")
+    lone_surname = end - start == 1  # its given names may be one or two words ("Samia Suluhu Hassan")
     while start > 0:
         t = doc[start - 1]
-        if not (end - start == 1 or doc[start].text.endswith(".") or _untagged_given_name(doc, t, ent, start)):
+        if not (lone_surname and end - start < 3 or doc[start].text.endswith(".")
+                or _untagged_given_name(doc, t, ent, start)):
             break
         if t.pos_ == "PROPN" and t.is_title and t.lower_ not in titles.words and t.i not in index.by_token \
                 and t.lower_.rstrip(".") not in _HONORIFICS and t.ent_type_ not in ("DATE", "NORP", "GPE", "ORG"):

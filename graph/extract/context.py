@@ -154,8 +154,17 @@ class DocContext:
         out = [token]
         for c in token.children:
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
-                out.extend(self._conjuncts(c))
+                out.extend(self._conjuncts(self._misattached_name(token, c) or c))
         return out
+
+    def _misattached_name(self, first: Token, conjunct: Token) -> Token | None:
+        """"Lutnick and EU trade commissioner Maros Sefcovic": the parser hangs the name on the
+        first conjunct as an apposition. A name after a bare title noun in the coordination is
+        that title's holder, as an apposition of the first would stand before "and"."""
+        if conjunct.pos_ != "NOUN" or self.index.at(conjunct) is not None:
+            return None
+        return next((a for a in first.children if a.dep_ == "appos" and a.left_edge.i == conjunct.right_edge.i + 1
+                     and a.pos_ == "PROPN"), None)
 
     def _people(self, t: Token) -> Mention | None:
         """A people named by a plural demonym: "Palestinians", "the Turks", "Liberians"."""
