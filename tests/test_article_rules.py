@@ -185,3 +185,20 @@ def test_a_name_after_a_coordinated_title_is_that_titles_holder(extract):
     facts = extract("Commerce Secretary Gina Raimondo and EU trade commissioner Valdis Dombrovskis spoke by phone "
                     "on Tuesday.")
     assert [sorted(p.text for p in m.participants) for m in facts.meetings] == [["Gina Raimondo", "Valdis Dombrovskis"]]
+
+
+def test_a_counterpart_holds_the_post_of_the_person_named_before(extract):
+    facts = extract("Ghanaian Trade Minister Elizabeth Ofosu-Adjare met her Nigerian counterpart Jumoke Oduwole "
+                    "in Accra on Monday.")
+    people = {a.name: a for a in facts.actors.values() if a.kind == "Person"}
+    assert people["Jumoke Oduwole"].roles == ["Trade Minister"]
+    assert people["Jumoke Oduwole"].country == "NGA"
+
+
+def test_a_finite_verb_hung_on_an_infinitive_is_the_main_clauses_next_act(extract):
+    """"welcomed the plan to hold elections and condemned X": the parser makes "condemned" a
+    conjunct of "hold"; it is the subject's own second act, and no part of the first one's issue."""
+    facts = extract("Senegal welcomed the plan to hold elections and condemned the attack on the parliament.")
+    assert {(p.stance, p.issue) for p in facts.positions} == {
+        ("support", "plan to hold elections"), ("oppose", "attack on the parliament")}
+    assert [(e.category, [s.code for s in e.sources]) for e in facts.events] == [("SUPPORT", ["SEN"]), ("ACCUSE", ["SEN"])]

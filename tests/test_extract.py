@@ -381,6 +381,12 @@ def test_extract_a_quoted_phrase_the_sentence_runs_on_after_is_no_quote(extract)
     assert [q.text for q in f.quotes] == ["We will never accept these tariffs on our crops"]
 
 
+def test_extract_a_word_quoted_as_a_label_is_no_quote(extract):
+    f = extract('Claims\n\nPeru dismissed the report as "unfounded", Foreign Minister Elmer Schialer said. '
+                '"We have nothing to hide," she added.')
+    assert [q.text for q in f.quotes] == ["We have nothing to hide"]
+
+
 def test_extract_it_can_stand_for_a_state_with_a_plural_name(extract):
     f = extract("Mining\n\nThe Marshall Islands said it supported the ban on seabed mining.")
     assert [(p.holder.code, p.stance) for p in f.positions] == [("MHL", "support")]

@@ -869,6 +869,7 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
                 for o in orgs):
             actor.sector = "IGO"  # "EU foreign policy chief": an official of an international body
         if role and title:
+            role = _counterpart_post(doc, role, ent.start, index) or role
             if former:
                 role = f"former {role}"
             for post in (role, extra_role):
@@ -890,6 +891,19 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         actor.roles = [r for r in actor.roles if not any(r != o and r.lower() in o.lower() for o in actor.roles)]
         # officials of international bodies carry the body's code (PLOVER: IGO)
         actor.code = actor.country or ("IGO" if actor.sector == "IGO" else None)
+
+
+def _counterpart_post(doc: Doc, role: str, start: int, index: ActorIndex) -> str | None:
+    """"Kindiki and his Ethiopian counterpart Redwan Hussien": a counterpart holds the post of the
+    person named last before, in the same sentence, if that person's post is known."""
+    if role.lower() != "counterpart":
+        return None
+    sent_start = doc[start].sent.start
+    before = [m for m in index.mentions if m.kind == "Person" and sent_start <= m.start and m.end <= start]
+    if not before:
+        return None
+    other = index.actors.get(max(before, key=lambda m: m.start).key)
+    return other.roles[0] if other is not None and other.roles else None
 
 
 def _stands_alone(doc: Doc, t: Token) -> bool:

@@ -546,7 +546,7 @@ class DocContext:
             if c.dep_ == "agent" and verb.tag_ == "VBN":
                 pass
         head = verb.head
-        if self._past_verb_on_an_infinitive(verb):
+        if self.finite_verb_on_an_infinitive(verb):
             # "told reporters the envoys had 72 hours to leave and accused Minsk of …": the parser
             # joins the past-tense verb to the infinitive; it goes with the sentence's main verb
             return self.subject(verb.sent.root, depth + 1)
@@ -587,11 +587,13 @@ class DocContext:
         return tok.lemma_.lower() in self.lex.reporting or tok.lemma_.lower() in _SPEECH_ACTS
 
     @staticmethod
-    def _past_verb_on_an_infinitive(verb: Token) -> bool:
+    def finite_verb_on_an_infinitive(verb: Token) -> bool:
         head, root = verb.head, verb.sent.root
-        return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" \
+        # "supports efforts to expand trade and opposes …": the same finite form as the main verb
+        finite = verb.tag_ == "VBD" and root.tag_ in ("VBD", "VBZ") or verb.tag_ in ("VBZ", "VBP") and root.tag_ == verb.tag_
+        return verb.dep_ == "conj" and finite and head.tag_ == "VB" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
-            and root.tag_ in ("VBD", "VBZ") and root.i not in (head.i, verb.i)
+            and root.i not in (head.i, verb.i)
 
     def _speech_in_reported_clause(self, verb: Token) -> bool:
         head = verb.head

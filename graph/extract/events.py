@@ -260,6 +260,8 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
         return None, None
     h = tok.head
     if tok.dep_ == "conj":
+        if ctx.finite_verb_on_an_infinitive(tok):
+            return None, None  # the main clause's own next act, which the parser hung on the infinitive
         return _governor(ctx, h)
     lemma = h.lemma_.lower()
     if tok.dep_ == "acl" and (lemma, "NOUN") in ctx.lex.intentions:
@@ -582,8 +584,12 @@ def _subordinate_to(tok: Token, other: Token) -> bool:
     for _ in range(30):
         if h.head is h:
             return False
-        path.append(h.dep_)
-        h = h.head
+        if DocContext.finite_verb_on_an_infinitive(h):
+            path.append("conj")  # the main clause's next act, which the parser hung on an infinitive
+            h = h.sent.root
+        else:
+            path.append(h.dep_)
+            h = h.head
         if h.i == other.i:
             return any(d != "conj" for d in path)
     return False

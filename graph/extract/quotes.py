@@ -62,8 +62,8 @@ def extract_quotes(ctx: DocContext) -> tuple[list[Quote], list[Claim]]:
         if start < ctx.body_start:
             continue
         body = text[start:end].strip().rstrip(",").strip()
-        if not body:
-            continue
+        if len(body.split()) < 2:
+            continue  # one word quoted ("baseless", "constructive") labels a statement; it is not one
         para_start = text.rfind("\n", 0, start) + 1
         speaker = _attributed_speaker(ctx, start, end)
         if speaker is None and previous is not None and previous[0] == para_start:
