@@ -202,3 +202,13 @@ def test_a_finite_verb_hung_on_an_infinitive_is_the_main_clauses_next_act(extrac
     assert {(p.stance, p.issue) for p in facts.positions} == {
         ("support", "plan to hold elections"), ("oppose", "attack on the parliament")}
     assert [(e.category, [s.code for s in e.sources]) for e in facts.events] == [("SUPPORT", ["SEN"]), ("ACCUSE", ["SEN"])]
+
+
+def test_its_in_a_title_is_the_state_that_is_the_subject_before_it(extract):
+    facts = extract("Chile rejected the report as biased, its foreign ministry spokeswoman Maria Soto said on Friday.")
+    soto = next(a for a in facts.actors.values() if a.name == "Maria Soto")
+    assert soto.country == "CHL"
+    assert soto.roles == ["foreign ministry spokeswoman"]
+    # a title after the name ("Maria Soto, a spokeswoman") has no words before the name to read
+    after = extract("Chile rejected the report, Maria Soto, a foreign ministry spokeswoman, said on Friday.")
+    assert [e.category for e in after.events] == ["REJECT"]

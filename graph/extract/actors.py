@@ -878,7 +878,8 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             actor.sector = actor.sector or title.sector
             # "State Councilor and Foreign Minister": a post of one state among joined titles
             country = country or title.country or next(
-                (t.country for part in role.split(" and ") if (t := titles.lookup(part)) and t.country), None)
+                (t.country for part in role.split(" and ") if (t := titles.lookup(part)) and t.country), None) \
+                or _possessor_country(role_tokens, index)
         if country and not actor.country:
             actor.country = country
         start = ent.start
@@ -891,6 +892,23 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         actor.roles = [r for r in actor.roles if not any(r != o and r.lower() in o.lower() for o in actor.roles)]
         # officials of international bodies carry the body's code (PLOVER: IGO)
         actor.code = actor.country or ("IGO" if actor.sector == "IGO" else None)
+
+
+def _possessor_country(role_tokens: list[Token], index: ActorIndex) -> str | None:
+    """"Ethiopia rejected the protest, its foreign ministry spokesman said": the state "its"
+    stands for, a country that is the subject of a clause before it in the sentence."""
+    if not role_tokens:
+        return None  # the title came from an apposition after the name
+    first = role_tokens[0]
+    if not any(t.lower_ == "its" for t in [*role_tokens, first.nbor(-1) if first.i > first.sent.start else first]):
+        return None
+    for t in first.sent:
+        if t.i >= first.i:
+            break
+        m = index.by_token.get(t.i)
+        if t.dep_ in ("nsubj", "nsubjpass") and m is not None and m.kind in ("Country", "Capital", "Demonym"):
+            return m.code
+    return None
 
 
 def _counterpart_post(doc: Doc, role: str, start: int, index: ActorIndex) -> str | None:
