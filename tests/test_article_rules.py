@@ -212,3 +212,31 @@ def test_its_in_a_title_is_the_state_that_is_the_subject_before_it(extract):
     # a title after the name ("Maria Soto, a spokeswoman") has no words before the name to read
     after = extract("Chile rejected the report, Maria Soto, a foreign ministry spokeswoman, said on Friday.")
     assert [e.category for e in after.events] == ["REJECT"]
+
+
+def test_who_defends_sanctions_imposes_none(extract):
+    defended = extract("Prime Minister Mark Carney defended Canada's tariffs on Chinese cars on Tuesday.")
+    assert [e.category for e in defended.events] == ["SUPPORT"]
+    adopted = extract("EU ministers endorsed a new package of sanctions against Belarus on Monday.")
+    assert [(e.category, [t.code for t in e.targets]) for e in adopted.events] == [("SANCTION", ["BLR"])]
+
+
+def test_the_decision_after_nothing_but_words_has_no_author_told(extract):
+    """"the decision" points back to a deed; a criticism before it is no decision."""
+    facts = extract("Peru's envoy Ana Rojas criticised the draft resolution. Chile welcomed the decision.")
+    welcomed = next(e for e in facts.events if e.category == "SUPPORT")
+    assert welcomed.targets == []
+    deed = extract("Mali expelled the French ambassador on Monday. Senegal condemned the decision.")
+    condemned = next(e for e in deed.events if e.category == "ACCUSE")
+    assert [t.code for t in condemned.targets] == ["MLI"]
+
+
+def test_a_date_in_a_dateline_is_no_person(extract):
+    facts = extract("Kosovo\nBRUSSELS, Oct 2 (Wire) - NATO ministers voted on Monday to expand the mission in Kosovo.")
+    assert [a.name for a in facts.actors.values() if a.kind == "Person"] == []
+
+
+def test_his_country_is_the_state_of_the_person_he_stands_for(extract):
+    facts = extract("Rwandan President Paul Kagame said his country would send 400 peacekeepers to Mozambique.")
+    assert [(e.category, [s.key for s in e.sources], [t.code for t in e.targets]) for e in facts.events] == [
+        ("AGREE", ["country/RWA"], ["MOZ"])]

@@ -823,8 +823,8 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         if all(w.lower().rstrip(".") in titles.words for w in name.split()) or \
                 any(w.lower() in _INSTITUTION_WORDS for w in name.split()):
             continue  # "Councilor", "Diaspora Affairs": a title or a body the tagger took for a name
-        if not name or not any(c.isupper() for c in name):
-            continue
+        if not name or not any(c.isupper() for c in name) or any(c.isdigit() for c in name):
+            continue  # "Oct 2" in a dateline: no one's name holds a digit
         if gz.country(name) or gz.organization(name) or gz.demonym(name):
             continue
         if any(t.i in index.by_token and index.by_token[t.i].kind == "Organization" for t in ent):

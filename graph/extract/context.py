@@ -24,6 +24,7 @@ _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts",
                 "countries", "governments", "nations", "states", "neighbours", "neighbors", "capitals"}
 # of those, the people who meet ("the leaders agreed …" after a meeting of two)
+_OWN_STATE_NOUNS = {"country", "nation", "government"}
 _MET_PEOPLE = {"men", "women", "diplomats", "leaders", "ministers", "presidents", "counterparts"}
 # plural nouns that name things, not people, after a country word ("Israeli changes")
 _NON_GROUPS = {"change", "proposal", "plan", "measure", "restriction", "sanction", "weapon", "border", "right",
@@ -375,6 +376,9 @@ class DocContext:
         mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "det")]
         mod_mentions = [self.index.at(c) for c in t.subtree if c.i < t.i and self.index.at(c) is not None]
         mod_mentions = [m for m in mod_mentions if m.kind != "Place"]
+        own = self._own_state(t, lemma)
+        if own is not None:
+            return [own]
         # "Thousands of Nigerians", "a group of Moroccan diplomats", "members of the parliament"
         if lemma in _PARTITIVES or (t.pos_ == "NUM"):
             for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -507,6 +511,19 @@ class DocContext:
             left = left.doc[left.i + 1]
         return self.doc[left.i:t.i + 1].text
 
+    def _own_state(self, t: Token, lemma: str) -> ActorRef | None:
+        """"Ruto said his country would send troops": the state of the person "his" or "her"
+        stands for, when that person's country is known."""
+        if lemma not in _OWN_STATE_NOUNS:
+            return None
+        poss = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        person = self.salient_person(poss) if poss is not None else None
+        code = person.code if person is not None else None
+        if not code or code not in self.gz.countries:
+            return None  # no person, or an official of an international body
+        return self.ref(Mention(t.i, t.i + 1, "Country", f"country/{code}", t.text, code),
+                        "GOV" if lemma == "government" else None)
+
     def salient_person(self, t: Token) -> ActorRef | None:
         """The person a pronoun most likely refers to.
 
@@ -588,6 +605,8 @@ class DocContext:
 
     @staticmethod
     def finite_verb_on_an_infinitive(verb: Token) -> bool:
+        if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return False
         head, root = verb.head, verb.sent.root
         # "supports efforts to expand trade and opposes …": the same finite form as the main verb
         finite = verb.tag_ == "VBD" and root.tag_ in ("VBD", "VBZ") or verb.tag_ in ("VBZ", "VBP") and root.tag_ == verb.tag_

@@ -173,7 +173,9 @@ def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[Ac
         return []  # "the decision of X", "Russia's decision": the phrase says whose
     keys = {s.key for s in sources}
     codes = {s.code for s in sources if s.code}
-    doers = ctx.last_doers
+    # a word that names no kind of act ("the statement") points to whoever acted last; "the
+    # decision" after nothing but words points to no one told (the vote was not an event coded)
+    doers = ctx.last_doers if noun not in _NOUN_ACTS and noun not in _DEED_NOUNS else []
     for category, earlier in reversed(ctx.acts):
         if category in _NOUN_ACTS.get(noun, ()) or (noun in _DEED_NOUNS and category not in _VERBAL_ACTS):
             doers = earlier
@@ -182,15 +184,18 @@ def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[Ac
 
 
 def _sanctions_object(ctx: DocContext, tok: Token) -> Token | None:
-    """A sanctions noun in the object of a verb ("adopted a package of sanctions")."""
+    """A sanctions noun in the object of a verb that enacts it ("adopted a package of sanctions")."""
     obj = _child(tok, "dobj")
     if obj is None:
         return None
     # the object itself, or what it is a package or set of ("a package of sanctions")
     nouns = [obj] + [p for of in obj.children if of.dep_ == "prep" and of.lower_ == "of"
                      for p in of.children if p.dep_ == "pobj"]
+    # the verb must enact them ("adopted", "endorsed"): who defends or welcomes sanctions imposes none
+    verb = tok.lemma_.lower()
     return next((t for t in nouns if t.pos_ == "NOUN" and any(
-        trig.category == "SANCTION" for trig in ctx.lex.triggers_for(t.lemma_.lower(), "NOUN"))), None)
+        trig.category == "SANCTION" and verb in trig.light
+        for trig in ctx.lex.triggers_for(t.lemma_.lower(), "NOUN"))), None)
 
 
 def _describes_document(tok: Token) -> bool:
