@@ -240,3 +240,12 @@ def test_his_country_is_the_state_of_the_person_he_stands_for(extract):
     facts = extract("Rwandan President Paul Kagame said his country would send 400 peacekeepers to Mozambique.")
     assert [(e.category, [s.key for s in e.sources], [t.code for t in e.targets]) for e in facts.events] == [
         ("AGREE", ["country/RWA"], ["MOZ"])]
+
+
+def test_aid_sent_to_a_city_goes_to_its_country(extract):
+    sent = extract("Japan delivered food aid to Kharkiv on Monday.")
+    assert _codes(sent, "AID") == [(["JPN"], ["UKR"])]
+    promised = extract("Rwanda said it would send 300 police officers to Bangui next month.")
+    assert _codes(promised, "AGREE") == [(["RWA"], ["CAF"])]
+    at_home = extract("Kenya sent 400 police officers to Mombasa on Tuesday.")
+    assert _codes(at_home, "AID") == [(["KEN"], [])]

@@ -433,6 +433,14 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
     refs = _prep_targets(ctx, tok, exclude)
     if refs:
         return refs
+    if category == "AID" or category == "AGREE" and any(
+            t.category == "AID" for t in ctx.lex.triggers_for(tok.lemma_.lower(), "VERB")):
+        # "sent 400 police officers to Port-au-Prince" (or "will send"): aid goes to the country
+        # of the place it is sent to
+        dest = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        refs = _phrase_actors(ctx, _child(dest, "pobj"), exclude, places=True) if dest is not None else []
+        if refs:
+            return refs
     comp = _child(tok, "xcomp", "ccomp")
     if comp is not None:
         # "demanded that the US cancel …": who is asked; "threatened to ban X": what is acted on
