@@ -249,3 +249,18 @@ def test_aid_sent_to_a_city_goes_to_its_country(extract):
     assert _codes(promised, "AGREE") == [(["RWA"], ["CAF"])]
     at_home = extract("Kenya sent 400 police officers to Mombasa on Tuesday.")
     assert _codes(at_home, "AID") == [(["KEN"], [])]
+
+
+def test_two_titled_names_the_parser_left_as_two_subjects_are_one_group(extract):
+    """"Prime Minister A and Prime Minister B met": both names hang on "met" as subjects and the
+    "and" on the first has no conjunct; the second joins the first."""
+    facts = extract("Vietnamese Prime Minister Pham Minh Chinh and Malaysian Prime Minister Anwar Ibrahim met in "
+                    "Hanoi on Friday and agreed to expand trade.")
+    assert [sorted(p.text for p in m.participants) for m in facts.meetings] == [["Anwar Ibrahim", "Pham Minh Chinh"]]
+    assert sorted(s.code for e in facts.events if e.category == "AGREE" for s in e.sources) == ["MYS", "VNM"]
+
+
+def test_harassment_is_coercion(extract):
+    """PLOVER's COERCE: coercive uses of power short of violence."""
+    facts = extract("Iranian gunboats harassed a British tanker in the Strait of Hormuz on Sunday.")
+    assert _codes(facts, "COERCE") == [(["IRN"], ["GBR"])]

@@ -542,6 +542,21 @@ class DocContext:
         return any(a <= char < b for a, b in self.quote_spans)
 
     # ------------------------------------------------------------ clauses
+    def _split_coordination(self, first: Token, subjects: list[Token], refs: list[ActorRef]) -> list[ActorRef]:
+        """"Prime Minister A and Prime Minister B met": the parser may make both names subjects
+        of the verb, the "and" left on the first with no conjunct; the later subject joins it."""
+        if not any(g.dep_ == "cc" for g in first.children) or any(g.dep_ == "conj" for g in first.children):
+            return []
+        seen = {r.key for r in refs}
+        out = []
+        for other in subjects:
+            if other.i > first.i:
+                for r in self.refs(other):
+                    if r.key not in seen:
+                        seen.add(r.key)
+                        out.append(r)
+        return out
+
     def subject(self, verb: Token, depth: int = 0) -> list[ActorRef]:
         """The actors doing what a verb says, following participles, conjuncts and control."""
         if depth > 6:
@@ -551,7 +566,7 @@ class DocContext:
             if c.dep_ in ("nsubj", "csubj"):
                 refs = self.refs(c)
                 if refs:
-                    return refs
+                    return refs + self._split_coordination(c, subjects, refs)
                 # "The Red Cross operating in Iraq said": a participle the parser took for the subject
                 inner = next((g for g in c.children if g.dep_ == "nsubj"), None) if c.tag_ == "VBG" else None
                 if inner is not None:
