@@ -261,6 +261,6 @@ def test_two_titled_names_the_parser_left_as_two_subjects_are_one_group(extract)
 
 
 def test_harassment_is_coercion(extract):
-    """PLOVER's COERCE: coercive uses of power short of violence."""
+    """PLOVER codes pressure that stops short of violence as COERCE."""
     facts = extract("Iranian gunboats harassed a British tanker in the Strait of Hormuz on Sunday.")
     assert _codes(facts, "COERCE") == [(["IRN"], ["GBR"])]
