@@ -620,13 +620,14 @@ class DocContext:
 
     @staticmethod
     def finite_verb_on_an_infinitive(verb: Token) -> bool:
+        """A finite verb the parser made a conjunct of an infinitive ("welcomed the plan to hold
+        elections and condemned the attack", "supports efforts to expand trade and opposes …"):
+        in the main verb's form, it is the main clause's next act."""
         if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return False
         head, root = verb.head, verb.sent.root
-        # "supports efforts to expand trade and opposes …": the same finite form as the main verb
-        finite = verb.tag_ == "VBD" and root.tag_ in ("VBD", "VBZ") or verb.tag_ in ("VBZ", "VBP") and root.tag_ == verb.tag_
-        return verb.dep_ == "conj" and finite and head.tag_ == "VB" \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+        same_form = root.tag_ in ("VBD", "VBZ") if verb.tag_ == "VBD" else root.tag_ == verb.tag_
+        return same_form and head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
             and root.i not in (head.i, verb.i)
 
     def _speech_in_reported_clause(self, verb: Token) -> bool:

@@ -433,8 +433,8 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
     refs = _prep_targets(ctx, tok, exclude)
     if refs:
         return refs
-    if category == "AID" or category == "AGREE" and any(
-            t.category == "AID" for t in ctx.lex.triggers_for(tok.lemma_.lower(), "VERB")):
+    if category == "AID" or (category == "AGREE" and any(
+            t.category == "AID" for t in ctx.lex.triggers_for(tok.lemma_.lower(), "VERB"))):
         # "sent 400 police officers to Port-au-Prince" (or "will send"): aid goes to the country
         # of the place it is sent to
         dest = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)

@@ -15,16 +15,14 @@ from .events import _child, _evaluation, _governor
 _NEUTRAL_NOUNS = {"stance", "position", "posture", "line"}
 _PRONOUNS = {"which", "that", "it", "this", "these", "those", "them", "what", "who", "whom"}
 _ISSUE_PREPS = ("on", "for", "to", "toward", "towards", "over", "of")
-_FINITE = ("VBD", "VBZ", "VBP")
 
 
 def _phrase(tok: Token) -> str:
     """The words of a phrase, without a leading determiner."""
     words = [t for t in tok.subtree]
-    # "welcomed India's decision to expand X and thanked Y": a finite verb coordinated with an
-    # infinitive is the clause's own next act, which the parser hung inside the phrase
-    stray = next((t for t in words if t.dep_ == "conj" and t.tag_ in _FINITE and t.head.tag_ in ("VB", "VBG")
-                  and t.head.i != tok.i), None)
+    # "welcomed India's decision to expand X and thanked Y": the clause's own next act, which
+    # the parser hung inside the phrase
+    stray = next((t for t in words if DocContext.finite_verb_on_an_infinitive(t)), None)
     if stray is not None:
         words = [t for t in words if t.i < stray.i]
         while words and (words[-1].dep_ == "cc" or words[-1].is_punct):
