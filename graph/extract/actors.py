@@ -422,6 +422,9 @@ def _spokespeople(doc: Doc, index: ActorIndex) -> None:
                 code = sm.code
             elif subj is not None:
                 code = _body_country(doc, index, subj)
+            # "Ethiopia rejected the protest, its spokesman X said": a state subject of a clause before
+            code = code or next((cm.code for t in doc[sent.start:m.start] if t.dep_ in ("nsubj", "nsubjpass")
+                                 and (cm := index.at(t)) is not None and cm.kind in ("Country", "Capital")), None)
         # the previous sentence's subject, when this one opens with the official
         if code is None and sent.start > 0 and head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root:
             prev = doc[sent.start - 1].sent
@@ -878,8 +881,7 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             actor.sector = actor.sector or title.sector
             # "State Councilor and Foreign Minister": a post of one state among joined titles
             country = country or title.country or next(
-                (t.country for part in role.split(" and ") if (t := titles.lookup(part)) and t.country), None) \
-                or _possessor_country(role_tokens, index)
+                (t.country for part in role.split(" and ") if (t := titles.lookup(part)) and t.country), None)
         if country and not actor.country:
             actor.country = country
         start = ent.start
@@ -892,23 +894,6 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         actor.roles = [r for r in actor.roles if not any(r != o and r.lower() in o.lower() for o in actor.roles)]
         # officials of international bodies carry the body's code (PLOVER: IGO)
         actor.code = actor.country or ("IGO" if actor.sector == "IGO" else None)
-
-
-def _possessor_country(role_tokens: list[Token], index: ActorIndex) -> str | None:
-    """"Ethiopia rejected the protest, its foreign ministry spokesman said": the state "its"
-    stands for, a country that is the subject of a clause before it in the sentence."""
-    if not role_tokens:
-        return None  # the title came from an apposition after the name
-    first = role_tokens[0]
-    if not any(t.lower_ == "its" for t in [*role_tokens, first.nbor(-1) if first.i > first.sent.start else first]):
-        return None
-    for t in first.sent:
-        if t.i >= first.i:
-            break
-        m = index.by_token.get(t.i)
-        if t.dep_ in ("nsubj", "nsubjpass") and m is not None and m.kind in ("Country", "Capital", "Demonym"):
-            return m.code
-    return None
 
 
 def _counterpart_post(doc: Doc, role: str, start: int, index: ActorIndex) -> str | None:
