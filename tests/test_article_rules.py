@@ -264,3 +264,12 @@ def test_harassment_is_coercion(extract):
     """PLOVER codes pressure that stops short of violence as COERCE."""
     facts = extract("Iranian gunboats harassed a British tanker in the Strait of Hormuz on Sunday.")
     assert _codes(facts, "COERCE") == [(["IRN"], ["GBR"])]
+
+
+def test_an_official_reporting_on_the_state_a_story_is_filed_from_speaks_for_it(extract):
+    filed_home = extract("Barley\nCANBERRA, May 5 (Wire) - Australia will challenge China's barley duties at the "
+                         "World Trade Organization, Trade Minister Don Farrell said on Monday.")
+    assert next(a for a in filed_home.actors.values() if a.name == "Don Farrell").country == "AUS"
+    filed_abroad = extract("Barley\nGENEVA, May 5 (Wire) - Australia will challenge China's barley duties at the "
+                           "World Trade Organization, Trade Minister Don Farrell said on Monday.")
+    assert next(a for a in filed_abroad.actors.values() if a.name == "Don Farrell").country is None

@@ -402,6 +402,9 @@ def _spokespeople(doc: Doc, index: ActorIndex) -> None:
     for m in index.mentions:
         if m.kind == "Person":
             first.setdefault(m.key, m)
+    dateline = next((m.code for m in index.mentions if m.kind in ("Place", "Capital") and m.code
+                     and (m.start == 0 or doc_line_start(doc[m.start:m.end]))
+                     and m.end < len(doc) and doc[m.end].text[:1] in ("\u2014", "\u2013", "-", ",", "(")), None)
     for key, m in first.items():
         actor = index.actors.get(key)
         if actor is None or actor.country or not actor.roles or actor.sector == "IGO":
@@ -425,6 +428,13 @@ def _spokespeople(doc: Doc, index: ActorIndex) -> None:
             # "Ethiopia rejected the protest, its spokesman X said": a state subject of a clause before
             code = code or next((cm.code for t in doc[sent.start:m.start] if t.dep_ in ("nsubj", "nsubjpass")
                                  and (cm := index.at(t)) is not None and cm.kind in ("Country", "Capital")), None)
+        # "Canada will retaliate, Finance Minister X said" in a story filed from Ottawa: the state the
+        # official reports on, when it is also where the story was filed
+        if code is None and head.dep_ == "nsubj" and dateline is not None:
+            reported = [_clause_subject(c) for c in head.head.children if c.dep_ == "ccomp"]
+            if any(r is not None and (rm := index.at(r)) is not None and rm.kind == "Country" and rm.code == dateline
+                   for r in reported):
+                code = dateline
         # the previous sentence's subject, when this one opens with the official
         if code is None and sent.start > 0 and head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root:
             prev = doc[sent.start - 1].sent
