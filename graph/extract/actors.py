@@ -403,8 +403,7 @@ def _spokespeople(doc: Doc, index: ActorIndex) -> None:
         if m.kind == "Person":
             first.setdefault(m.key, m)
     dateline = next((m.code for m in index.mentions if m.kind in ("Place", "Capital") and m.code
-                     and (m.start == 0 or doc_line_start(doc[m.start:m.end]))
-                     and m.end < len(doc) and doc[m.end].text[:1] in ("\u2014", "\u2013", "-", ",", "(")), None)
+                     and _opens_dateline(doc, m)), None)
     for key, m in first.items():
         actor = index.actors.get(key)
         if actor is None or actor.country or not actor.roles or actor.sector == "IGO":
@@ -505,9 +504,7 @@ def _add_mistagged_cities(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
 def _dateline_capitals(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
     """A capital opening a line before a dash or bracket ("ABUJA (AP) —") is a dateline place, not a government."""
     for m in list(index.mentions):
-        if m.kind != "Capital" or not (m.start == 0 or doc_line_start(doc[m.start:m.end])):
-            continue
-        if m.end < len(doc) and doc[m.end].text[:1] in ("\u2014", "\u2013", "-", ",", "("):
+        if m.kind == "Capital" and _opens_dateline(doc, m):
             city = gz.city(doc[m.start:m.end].text.title())
             if city is None:
                 continue
@@ -517,6 +514,12 @@ def _dateline_capitals(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
             actor.aliases.add(city.name)
             index.mentions.remove(m)
             index.add_mention(Mention(m.start, m.end, "Place", key, m.text, city.country))
+
+
+def _opens_dateline(doc: Doc, m: Mention) -> bool:
+    """A place name opening a line before a dash, comma or bracket ("ABUJA (AP) —", "OTTAWA, June 4")."""
+    return (m.start == 0 or doc_line_start(doc[m.start:m.end])) and m.end < len(doc) \
+        and doc[m.end].text[:1] in ("\u2014", "\u2013", "-", ",", "(")
 
 
 def _locative(span: Span) -> bool:
