@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .extract.actors import surname_forms
 from .extract.treaties import known_treaties
 from .lexicons import Lexicons
 
@@ -222,7 +223,7 @@ class SentenceFilter:
         seeds = [k for k, kept in enumerate(relevant) if kept]
         names = set()
         for k in seeds:
-            names.update(_names(words[k]))
+            names.update(_names(words[k], name_words))
             if k > 0 and any(w.lower() in _REFERRING for w in words[k]):
                 keep[k - 1] = True
             s, e, para = sents[k]
@@ -231,7 +232,7 @@ class SentenceFilter:
                     keep[j] = True
         if names:
             for k, ws in enumerate(words):
-                if not keep[k] and any(w in names for w in ws):
+                if not keep[k] and any(w in names or "-" in w and not names.isdisjoint(surname_forms(w)) for w in ws):
                     keep[k] = True
         if all(keep):
             return Selection(text, len(sents), len(sents))
@@ -266,6 +267,9 @@ def _name_words(sentences: list[list[str]]) -> set[str]:
             if w[:1].isupper() and w.lower() not in STOP_WORDS and w.lower() not in _CALENDAR:
                 run.append(w)
                 continue
+            if "-" in w and len(forms := surname_forms(w)) > 1:
+                run.extend(forms)  # "Bashar al-Assad": the surname is "Assad" too
+                continue
             if len(run) > 1:
                 out.update(run)
             run = []
@@ -284,7 +288,9 @@ def _para_end(text: str, para: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _names(words: list[str]) -> set[str]:
-    """Capitalised words inside a sentence (its first word may be any word)."""
-    return {w for w in words[1:] if w[:1].isupper() and len(w) > 2 and w.lower() not in STOP_WORDS
-            and w.lower() not in _CALENDAR}
+def _names(words: list[str], name_words: set[str]) -> set[str]:
+    """Capitalised words inside a sentence, and its first word if the document writes that
+    word in a name ("Blinken said …" after "Antony Blinken"): any word may open a sentence."""
+    inner = {w for w in words[1:] if w[:1].isupper() and len(w) > 2 and w.lower() not in STOP_WORDS
+             and w.lower() not in _CALENDAR}
+    return inner | ({words[0]} if words and words[0] in name_words else set())

@@ -273,3 +273,43 @@ def test_an_official_reporting_on_the_state_a_story_is_filed_from_speaks_for_it(
     filed_abroad = extract("Barley\nGENEVA, May 5 (Wire) - Australia will challenge China's barley duties at the "
                            "World Trade Organization, Trade Minister Don Farrell said on Monday.")
     assert next(a for a in filed_abroad.actors.values() if a.name == "Don Farrell").country is None
+
+
+def test_a_name_the_tagger_split_in_two_is_one_person(extract):
+    """spaCy may tag "Samia Suluhu" and "Hassan" as two names; the whole name is the person."""
+    facts = extract("Tanzanian President Samia Suluhu Hassan and Ugandan President Yoweri Kaguta Museveni agreed "
+                    "on Friday to build a pipeline.")
+    assert sorted(a.name for a in facts.actors.values() if a.kind == "Person") == \
+        ["Samia Suluhu Hassan", "Yoweri Kaguta Museveni"]
+
+
+def test_a_titled_name_the_parser_folded_into_the_next_is_a_conjunct(extract):
+    """"President A and President B agreed": the parser may hang A, with its "and", on B."""
+    facts = extract("Ghanaian President John Dramani Mahama and Ivorian President Alassane Dramane Ouattara agreed "
+                    "on Monday to open a joint customs post.")
+    assert sorted(s.code for e in facts.events if e.category == "AGREE" for s in e.sources) == ["CIV", "GHA"]
+
+
+def test_a_surname_without_its_arabic_article_is_the_same_person(extract):
+    facts = extract("Syrian Foreign Minister Faisal al-Mekdad arrived in Amman on Monday. On Tuesday, Mekdad "
+                    "condemned the Israeli strikes.")
+    assert [a.name for a in facts.actors.values() if a.kind == "Person"] == ["Faisal al-Mekdad"]
+    assert _codes(facts, "ACCUSE") == [(["SYR"], ["ISR"])]
+
+
+def test_a_participle_after_a_comma_tells_what_the_subject_did_then(extract):
+    """"called on Tuesday for X, speaking after talks with Y": the talks are the caller's, that day."""
+    facts = extract("Chilean President Ana Vidal called on Tuesday for new elections in Venezuela, speaking after "
+                    "talks with Colombian President Luis Parra.")
+    assert [(sorted(p.text for p in m.participants), m.date) for m in facts.meetings] == \
+        [(["Ana Vidal", "Luis Parra"], "2024-05-14")]
+
+
+def test_the_object_of_thanks_or_blame_did_what_the_gerund_says(extract):
+    facts = extract("Ghana thanked Togo for hosting the Ghanaian president last week.")
+    assert [sorted(p.code for p in m.participants) for m in facts.meetings] == [["GHA", "TGO"]]
+
+
+def test_a_people_at_large_is_no_party_to_a_meeting(extract):
+    facts = extract("Uganda hosted thousands of Congolese refugees in 2023.")
+    assert facts.meetings == [] and _codes(facts, "CONSULT") == []

@@ -101,3 +101,15 @@ def test_fastpath_a_trigger_needing_a_subject_noun_needs_it_in_the_sentence(fast
     text = "Talks\nFamilies of Kenyan fishermen gathered at the harbour. Kenyan protesters gathered in Nairobi.\n"
     kept = fast.filter.select(text, body_start=6).text
     assert "protesters gathered" in kept and "harbour" not in kept
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ivorian Foreign Minister Amara Kone arrived in Lome on Monday. Kone criticised the Togolese government.", "CIV"),
+    ("Syrian Foreign Minister Faisal al-Mekdad arrived in Amman on Monday. Mekdad criticised the Togolese "
+     "government.", "SYR"),
+])
+def test_fastpath_keeps_the_sentence_introducing_a_surname_that_opens_a_kept_one(fast, text, code):
+    """A kept sentence keeps the sentences that name its people, its first word included when
+    the document writes that word in a full name (with or without an Arabic article)."""
+    facts = next(fast.facts([Article(doc_id="t", text=text, date="2024-05-16")]))
+    assert [([s.code for s in e.sources], [t.code for t in e.targets]) for e in facts.events] == [([code], ["TGO"])]

@@ -846,6 +846,9 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         if any(t.i in index.by_token and index.by_token[t.i].kind == "Organization" for t in ent):
             continue  # "Premier League": a known organisation after a title word
         found.append((ent, name))
+    # "Hassan Sheikh | Mohamud": a name the tagger split in two is found twice, once whole
+    found = [(e, n) for e, n in found
+             if not any(o.start <= e.start and e.end <= o.end and len(o) > len(e) for o, _ in found)]
     # Full names first, so "Blinken" can join "Antony Blinken".
     full: dict[str, str] = {}
     for ent, name in sorted(found, key=lambda p: -len(p[1].split())):
@@ -854,7 +857,7 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             full.setdefault(name, name)
             continue
         # "Lula" for "Luiz Inácio Lula da Silva": a name a person goes by may be an inner one
-        match = [f for f in full if f.split()[-1] == name] or [f for f in full if f.split()[0] == name] \
+        match = [f for f in full if name in surname_forms(f.split()[-1])] or [f for f in full if f.split()[0] == name] \
             or [f for f in full if name in f.split()[1:-1]]
         full[name] = full[match[0]] if len(set(full[m] for m in match)) == 1 and match else name
     for ent, name in found:
@@ -929,6 +932,15 @@ def _stands_alone(doc: Doc, t: Token) -> bool:
     return not any(n.pos_ == "PROPN" for n in doc[max(t.i - 1, 0):t.i + 2] if n.i != t.i)
 
 
+# the Arabic article before a surname, which stories often leave out ("el-Sisi", "Sisi")
+_ARTICLE_PREFIX = re.compile(r"^(?i:al|el|ad|ar|as|ash|at|az|an)-(?=[A-Z])")
+
+
+def surname_forms(word: str) -> set[str]:
+    """A surname as written, and without its Arabic article."""
+    return {word, _ARTICLE_PREFIX.sub("", word)}
+
+
 def _add_surname_mentions(doc: Doc, index: ActorIndex, titles: TitleLexicon) -> None:
     """A known person's surname that spaCy tagged otherwise ("Blinken presses …") is that person.
     So is the first name of a person known by it ("Prabowo said", "Lula said") when the word
@@ -938,7 +950,8 @@ def _add_surname_mentions(doc: Doc, index: ActorIndex, titles: TitleLexicon) -> 
     for actor in index.actors.values():
         words = actor.name.split()
         if actor.kind == "Person" and len(words) > 1:
-            surnames.setdefault(words[-1], set()).add(actor.key)
+            for form in surname_forms(words[-1]):
+                surnames.setdefault(form, set()).add(actor.key)
             for inner in words[1:-1]:
                 if inner[:1].isupper() and len(inner) > 2 and not inner.endswith("."):
                     surnames.setdefault(inner, set()).add(actor.key)

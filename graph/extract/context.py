@@ -153,6 +153,11 @@ class DocContext:
 
     def _conjuncts(self, token: Token) -> list[Token]:
         out = [token]
+        # "President A and President B agreed": the parser may hang the first name, with its
+        # "and", on the second as a modifier; it is a conjunct all the same
+        folded = [c for c in token.lefts if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children)
+                  and (m := self.index.at(c)) is not None and m.kind == "Person" and m is not self.index.at(token)]
+        out[:0] = folded
         for c in token.children:
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
                 out.extend(self._conjuncts(self._misattached_name(token, c) or c))
@@ -587,6 +592,12 @@ class DocContext:
             # second speech verb on the reported clause, but it is A who warned
             return self.subject(head.head, depth + 1)
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj") and head is not verb:
+            if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("for", "of") and head.head.pos_ == "VERB":
+                # "thanked Kenya for hosting", "accused Ethiopia of violating": the object did it
+                obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+                refs = self.refs(obj)
+                if refs:
+                    return refs
             if verb.dep_ == "xcomp":
                 # "pressed Russia to release": object control
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
@@ -610,6 +621,11 @@ class DocContext:
                 if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS \
                         and head.head.lemma_.lower() in _ISSUING_VERBS:
                     return self.subject(head.head, depth + 1)
+                if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i > head.i and verb.doc[verb.i - 1].text == ",":
+                    # "called for the release of hostages, speaking after talks with X": a participle
+                    # after a comma tells what the clause's subject did, whatever noun it follows
+                    clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    return self.subject(clause, depth + 1) if clause is not None else []
                 return []
             return self.subject(head, depth + 1)
         return []
@@ -695,7 +711,7 @@ class DocContext:
             if h.i == token.i:
                 best = ent
                 break
-            if owner is not None and token.pos_ == "NOUN" and (self._governing_verb(token) or token).i == owner.i:
+            if owner is not None and token.pos_ == "NOUN" and owner.i in self._clause_verbs(token):
                 best = best or ent
         if best is None:
             return None
@@ -740,6 +756,17 @@ class DocContext:
             if self.lex.intentions.get((h.lemma_.lower(), "ADJ" if h.pos_ == "ADJ" else "VERB")) == "future":
                 return True
         return False
+
+    def _clause_verbs(self, token: Token) -> set[int]:
+        """The verb a noun hangs on, and the clause's verb when that one is a participle after a
+        comma ("called on Thursday for a truce, speaking after talks with X"): same time."""
+        gv = self._governing_verb(token) or token
+        out = {gv.i}
+        if gv.tag_ == "VBG" and gv.dep_ in ("advcl", "acl") and gv.i > 0 and gv.doc[gv.i - 1].text == ",":
+            above = self._governing_verb(gv)
+            if above is not None:
+                out.add(above.i)
+        return out
 
     def _governing_verb(self, token: Token) -> Token | None:
         h = token

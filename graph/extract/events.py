@@ -776,6 +776,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         targets = _act_author(ctx, tok, sources)
     if not targets:
         targets = _domestic_target(ctx, tok, comp, category, sources)
+    if category == "CONSULT" and targets and all(t.sector == "CVL" for t in targets):
+        return None  # "hosted thousands of refugees": a people at large is not consulted
     date = ctx.date_for(tok)
     if negated:
         modality = "negated"

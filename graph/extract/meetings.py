@@ -190,7 +190,8 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             return Meeting(participants=host, evidence=ctx.evidence(sent), trigger=tok.text,
                            date=date, place=ctx.place_for(tok),
                            mode="multilateral", label=_label(tok), negated=negated)
-    persons_or_states = [p for p in participants if not p.key.startswith("place/")]
+    # "hosting thousands of Somali refugees": a people at large is no party to a meeting
+    persons_or_states = [p for p in participants if not p.key.startswith("place/") and p.sector != "CVL"]
     if len(persons_or_states) < 2:
         return None
     words = {t.lower_ for t in sent}
