@@ -101,6 +101,7 @@ class Meeting:
     parent: int | None = None  # index of the meeting this one took place inside
     label: str | None = None
     mentions: list[Evidence] = field(default_factory=list)
+    modality: str = "asserted"  # "future" for a meeting announced, not yet held
 
 
 @dataclass

@@ -188,6 +188,7 @@ def document_triples(facts: DocumentFacts):
         if m.place:
             add((node, DG.place, actor_iri(m.place)))
         add((node, DG.negated, Literal(m.negated)))
+        add((node, DG.modality, Literal(m.modality)))
         if m.mode in ("visit", "phone", "multilateral", "third-party", "host"):
             add((node, DG.meetingMode, vocab.mode("CONSULT", m.mode)))
         if m.parent is not None:

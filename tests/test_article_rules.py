@@ -313,3 +313,24 @@ def test_the_object_of_thanks_or_blame_did_what_the_gerund_says(extract):
 def test_a_people_at_large_is_no_party_to_a_meeting(extract):
     facts = extract("Uganda hosted thousands of Congolese refugees in 2023.")
     assert facts.meetings == [] and _codes(facts, "CONSULT") == []
+
+
+def test_a_meeting_announced_is_marked_future_and_one_held_is_not(extract):
+    facts = extract("Chilean President Ana Vidal is due to travel to Lima next week for talks with Peruvian "
+                    "President Luis Parra. Argentine President Jorge Sosa met Uruguayan President Pablo Rey on "
+                    "Monday.")
+    assert sorted((sorted(p.text for p in m.participants), m.modality) for m in facts.meetings) == [
+        (["Ana Vidal", "Luis Parra"], "future"), (["Jorge Sosa", "Pablo Rey"], "asserted")]
+
+
+def test_a_leader_due_to_attend_a_summit_is_not_there_yet(extract):
+    facts = extract("Chilean President Ana Vidal is due to travel to Addis Ababa on Friday to attend the African "
+                    "Union summit.")
+    assert facts.meetings == []
+
+
+def test_the_subject_of_a_passive_does_what_its_complement_says(extract):
+    """"is expected to meet", "was asked to sign": the passive's subject is the doer."""
+    facts = extract("Chilean President Ana Vidal is expected to meet Peruvian President Luis Parra in Lima.")
+    assert [(sorted(p.text for p in m.participants), m.modality) for m in facts.meetings] == [
+        (["Ana Vidal", "Luis Parra"], "future")]

@@ -229,6 +229,20 @@ def test_events_query_is_dyadic_and_leaves_meetings_to_the_meetings_query():
     assert len(store.select(named_query("meetings"))) == 2
 
 
+def test_announced_meetings_are_listed_apart_from_held_ones():
+    from graph.pipeline import named_query
+
+    facts = _facts("d")
+    held = facts.meetings[0]
+    facts.meetings.append(Meeting(list(held.participants), Evidence("Turkey urged calm.", 21, 39), "will meet",
+                                  date="2024-02-01", modality="future"))
+    store = Store()
+    store.replace_document("d", document_triples(facts))
+    assert {r["evidence"] for r in store.select(named_query("meetings"))} == {held.evidence.text}
+    planned = store.select(named_query("planned-meetings"))
+    assert sorted((r["participant"], r["date"]) for r in planned) == [("Greece", "2024-02-01"), ("Turkey", "2024-02-01")]
+
+
 def test_store_replacing_a_gathered_document_keeps_the_new_version(tmp_path):
     store = Store(tmp_path / "s", load_batch=10_000)
     store.put_documents([_result(_facts("a"))])

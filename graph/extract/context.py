@@ -599,6 +599,11 @@ class DocContext:
                 if refs:
                     return refs
             if verb.dep_ == "xcomp":
+                # "is expected to visit", "was asked to leave": the passive's subject does it
+                passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                refs = self.refs(passive)
+                if refs:
+                    return refs
                 # "pressed Russia to release": object control
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
                 if obj is not None and head.lemma_.lower() in ("press", "urge", "ask", "force", "persuade", "call", "tell",

@@ -274,8 +274,9 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
     if tok.dep_ in ("xcomp", "ccomp"):
         if lemma in _COMMITMENT:
             return "commitment", h
-        if (lemma, "VERB") in ctx.lex.intentions:
-            return ctx.lex.intentions[(lemma, "VERB")], h
+        intention = ctx.lex.intentions.get((lemma, "ADJ" if h.pos_ == "ADJ" else "VERB"))  # "is due to sign"
+        if intention:
+            return intention, h
         trig = match_trigger(ctx, h) if h.pos_ == "VERB" else None
         if trig and trig.category in ("REQUEST", "THREATEN", "AGREE", "REJECT"):
             return "requested", h

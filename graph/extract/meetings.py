@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..facts import ActorRef, Meeting
 from .context import DocContext
-from .events import _governor
+from .events import _governor, _is_future
 
 _DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
 _DURATION_UNITS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D"}
@@ -26,6 +26,8 @@ _TRAVEL = {"travel", "fly", "arrive", "go", "come", "head", "land", "journey", "
 _PRIVATE = {"privately", "one-on-one", "bilaterally", "separately"}
 # prepositions that place an act in or after a meeting that took place ("after their talks")
 _HELD_PREPS = {"in", "during", "at", "after", "following"}
+# "the upcoming summit", "planned talks": a meeting still to come
+_AHEAD = {"upcoming", "planned", "forthcoming", "proposed"}
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -95,6 +97,8 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB" if tok.pos_ == "VERB" else None
             if pos is None or (lemma, pos) not in ctx.lex.meeting_words:
                 if lemma == "attendance" or (lemma == "attend" and pos == "VERB"):
+                    if pos == "VERB" and _planned(ctx, tok):
+                        continue  # "is due to travel to Addis Ababa to attend the summit": not there yet
                     who = ctx.subject(tok.head if lemma == "attendance" else tok)
                     obj = _child(tok, "dobj") if pos == "VERB" else None
                     if who:
@@ -144,6 +148,7 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             others += [r for r in ctx.refs(obj, {s.key for s in subjects}) if r.key not in {o.key for o in others}]
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
         negated = ctx.negated(tok)
+        planned = _planned(ctx, tok)
     else:
         scope = tok
         # "held a series of meetings, including one with X": the quantity noun carries the phrase
@@ -170,10 +175,13 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             others = _with_objects(ctx, verb, {s.key for s in subjects})
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
         negated = ctx.negated(verb) if verb.i != tok.i else False
+        planned = any(c.dep_ == "amod" and c.lower_ in _AHEAD for c in tok.children) or (
+            verb.i != tok.i and verb.pos_ in ("VERB", "AUX") and _planned(ctx, verb))
         if any(c.lower_ in ("separate", "individual", "bilateral") for c in tok.children) and len(others) > 1 and subjects:
             # "held separate meetings with A and with B": one meeting each
             return [Meeting(participants=subjects + [o], evidence=ctx.evidence(sent), trigger=tok.text,
-                            date=ctx.date_for(tok), place=ctx.place_for(tok), negated=negated) for o in others]
+                            date=ctx.date_for(tok), place=ctx.place_for(tok), negated=negated,
+                            modality=_modality(planned)) for o in others]
         if _has_org_modifier(ctx, tok) or lemma in ("summit", "gathering", "conference", "session"):
             host = []
             for c in tok.children:
@@ -189,7 +197,7 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
                 date = None  # "met X on the sidelines of the summit on Wednesday": the day of the talks
             return Meeting(participants=host, evidence=ctx.evidence(sent), trigger=tok.text,
                            date=date, place=ctx.place_for(tok),
-                           mode="multilateral", label=_label(tok), negated=negated)
+                           mode="multilateral", label=_label(tok), negated=negated, modality=_modality(planned))
     # "hosting thousands of Somali refugees": a people at large is no party to a meeting
     persons_or_states = [p for p in participants if not p.key.startswith("place/") and p.sector != "CVL"]
     if len(persons_or_states) < 2:
@@ -211,7 +219,24 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
         mode = mode or "private"
     return Meeting(participants=persons_or_states, evidence=ctx.evidence(sent), trigger=tok.text,
                    date=ctx.date_for(tok) or _possessive_date(ctx, tok), place=ctx.place_for(tok), negated=negated,
-                   mode=mode, duration=duration, scheduled=scheduled, requested_by=requested)
+                   mode=mode, duration=duration, scheduled=scheduled, requested_by=requested,
+                   modality=_modality(planned))
+
+
+def _planned(ctx: DocContext, verb: Token) -> bool:
+    """Whether a verb tells of a meeting still to come ("will meet", "is due to visit"), itself
+    or through the clause it completes ("is due to travel to X to attend the summit")."""
+    for _ in range(3):
+        if _is_future(verb) or _governor(ctx, verb)[0] == "future":
+            return True
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def _modality(planned: bool) -> str:
+    return "future" if planned else "asserted"
 
 
 _VISITORS = {"counterpart", "delegation", "envoy", "emissary", "visitor", "guest", "leader", "official"}
@@ -255,7 +280,7 @@ def _label(tok: Token) -> str:
 
 
 def _compatible(a: Meeting, b: Meeting) -> bool:
-    if a.negated != b.negated:
+    if a.negated != b.negated or a.modality != b.modality:
         return False
     if (a.mode == "phone") != (b.mode == "phone"):
         return False
