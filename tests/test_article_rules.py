@@ -334,3 +334,39 @@ def test_the_subject_of_a_passive_does_what_its_complement_says(extract):
     facts = extract("Chilean President Ana Vidal is expected to meet Peruvian President Luis Parra in Lima.")
     assert [(sorted(p.text for p in m.participants), m.modality) for m in facts.meetings] == [
         (["Ana Vidal", "Luis Parra"], "future")]
+
+
+def test_a_stance_alleged_by_an_accuser_is_no_ones_position(extract):
+    facts = extract("Lithuania accused Belarus of supporting the smuggling networks.")
+    assert _codes(facts, "ACCUSE") == [(["LTU"], ["BLR"])]
+    assert facts.positions == []
+
+
+def test_one_nationality_before_two_titled_names_of_one_kind_is_both_peoples(extract):
+    facts = extract("Kenyan Foreign Minister Amina Wairimu and Defence Minister Otieno Kamau signed the accord in "
+                    "Mogadishu. US Secretary of State Antony Blinken and Foreign Minister Ahmed Moallim met in "
+                    "Nairobi.")
+    countries = {a.name: a.country for a in facts.actors.values() if a.kind == "Person"}
+    assert countries["Otieno Kamau"] == "KEN"
+    assert countries["Ahmed Moallim"] != "USA"  # a secretary and a minister may serve two states
+
+
+def test_a_chairperson_set_off_before_a_name_is_its_title(extract):
+    facts = extract("The Arab League chairperson, Nabil Haddad Karam, urged both governments to release "
+                    "prisoners.")
+    person = next(a for a in facts.actors.values() if a.kind == "Person")
+    assert (person.name, person.code) == ("Nabil Haddad Karam", "IGO")
+
+
+def test_a_high_commissioner_serves_a_state_unless_the_title_names_a_un_office(extract):
+    envoy = extract("Ghana recalled High Commissioner Kofi Mensah Boateng from Abuja and criticised Nigeria.")
+    assert next(a for a in envoy.actors.values() if a.kind == "Person").code != "IGO"
+    refugees = extract("High Commissioner for Refugees Maria Lindqvist criticised Sudan.")
+    assert _codes(refugees, "ACCUSE") == [(["IGO"], ["SDN"])]
+
+
+def test_what_a_conjoined_reporting_verb_says_is_its_own_event(extract):
+    """"accused X of Y and said Z had happened": Z is told, not part of the accusation."""
+    facts = extract("Ghanaian President John Mahama accused Togo of meddling and said Accra had expelled two "
+                    "Togolese diplomats.")
+    assert _codes(facts, "SANCTION") == [(["GHA"], ["TGO"])]

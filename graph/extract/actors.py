@@ -897,7 +897,8 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             actor.sector = actor.sector or title.sector
             # "State Councilor and Foreign Minister": a post of one state among joined titles
             country = country or title.country or next(
-                (t.country for part in role.split(" and ") if (t := titles.lookup(part)) and t.country), None)
+                (t.country for part in role.split(" and ") if (t := titles.lookup(part)) and t.country), None) \
+                or _shared_nationality(doc, role_tokens, titles, index)
         if country and not actor.country:
             actor.country = country
         start = ent.start
@@ -910,6 +911,28 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         actor.roles = [r for r in actor.roles if not any(r != o and r.lower() in o.lower() for o in actor.roles)]
         # officials of international bodies carry the body's code (PLOVER: IGO)
         actor.code = actor.country or ("IGO" if actor.sector == "IGO" else None)
+
+
+def _shared_nationality(doc: Doc, role_tokens: list[Token], titles: TitleLexicon, index: ActorIndex) -> str | None:
+    """"Japanese Foreign Minister A and Defence Minister B": a nationality that opens the first of
+    two titled names joined by "and", the second title having none of its own, is both people's
+    when the titles are of one kind (two ministers, two secretaries). "US Secretary of State A
+    and Foreign Minister B" may name two states."""
+    j = role_tokens[0].i - 1 if role_tokens else -1
+    if j < 1 or doc[j].lower_ != "and":
+        return None
+    before = index.by_token.get(j - 1)
+    if before is None or before.kind != "Person" or before.end != j:
+        return None
+    left = _role_tokens_left(doc, before.start, titles, index)
+    opening = index.by_token.get(left[0].i) if left else None
+    if opening is None or opening.kind not in ("Demonym", "Country"):
+        return None
+
+    def kind(tokens: list[Token]) -> set[str]:
+        return {t.lower_ for t in tokens if t.lower_ in titles.heads}
+
+    return opening.code if kind(left) & kind(role_tokens) else None
 
 
 def _counterpart_post(doc: Doc, role: str, start: int, index: ActorIndex) -> str | None:

@@ -572,7 +572,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 for src in event.sources:
                     others = [o for o in event.sources if o.key != src.key]
                     coded.append((verb, Event(**{**event.__dict__, "sources": [src], "targets": others})))
-        main = [e for _, e in _main_events(coded)]
+        main = [e for _, e in _main_events(coded, ctx.lex.reporting)]
         events.extend(main)
         done = [e for e in main if e.sources and not e.negated]
         if done:
@@ -589,9 +589,11 @@ def _announcer(ctx: DocContext, tok: Token) -> list[ActorRef]:
     return [r for r in ctx.subject(head) if r.code and r.sector in (None, "GOV")]
 
 
-def _subordinate_to(tok: Token, other: Token) -> bool:
+def _subordinate_to(tok: Token, other: Token, reporting: frozenset[str] = frozenset()) -> bool:
     """Whether a word lies in a clause that depends on another word (coordination aside):
-    "opened fire …, killing one" — the killing is how the firing is told, not a second event."""
+    "opened fire …, killing one" — the killing is how the firing is told, not a second event.
+    What a conjoined reporting verb says is that verb's, not the other's ("accused X of Y and
+    said Ottawa had expelled Z": the expulsion is told, not part of the accusation)."""
     if tok.i == other.i:
         return False
     h, path = tok, []
@@ -606,6 +608,8 @@ def _subordinate_to(tok: Token, other: Token) -> bool:
             h = h.head
         if h.i == other.i:
             return any(d != "conj" for d in path)
+        if h.dep_ == "conj" and h.lemma_.lower() in reporting:
+            path = []  # a report of its own, joined to the other act
     return False
 
 
@@ -624,11 +628,11 @@ def _gathering_verb(noun: Token) -> Token | None:
     return None
 
 
-def _main_events(coded: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
+def _main_events(coded: list[tuple[Token, Event]], reporting: frozenset[str]) -> list[tuple[Token, Event]]:
     """PLOVER codes the main event of a sentence: an event whose trigger sits inside the
     clause of another coded event (a participle, a relative or adverbial clause, a complement)
     is background to it and is not coded again."""
-    return [(t, e) for t, e in coded if not any(_subordinate_to(t, o) for o, _ in coded)]
+    return [(t, e) for t, e in coded if not any(_subordinate_to(t, o, reporting) for o, _ in coded)]
 
 
 def _civil_mobilization(ctx: DocContext, tok: Token, trig: Trigger) -> bool:

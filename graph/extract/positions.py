@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..facts import Position
 from .context import DocContext
-from .events import _child, _evaluation, _governor
+from .events import _child, _evaluation, _governor, match_trigger
 
 _NEUTRAL_NOUNS = {"stance", "position", "posture", "line"}
 _PRONOUNS = {"which", "that", "it", "this", "these", "those", "them", "what", "who", "whom"}
@@ -84,7 +84,7 @@ def extract_positions(ctx: DocContext) -> list[Position]:
                 # negated, merely contemplated or requested stances, and participles describing a
                 # document ("a declaration condemning X"), are not the subject's position
                 if ctx.negated(tok) or tok.dep_ == "acl" or _governor(ctx, tok)[0] in ("hypothetical", "requested") \
-                        or _under_negation(ctx, tok):
+                        or _under_negation(ctx, tok) or _alleged(ctx, tok):
                     continue
                 obj = _child(tok, "dobj")
                 holders = ctx.passive_agent(tok) if ctx.is_passive(tok) else ctx.subject(tok)
@@ -122,6 +122,16 @@ def _prepositional_stance(ctx: DocContext, verb: Token, add, sent: Span) -> bool
         add(ctx.subject(verb), stance, _phrase(pobj), sent)
         return True
     return False
+
+
+def _alleged(ctx: DocContext, verb: Token) -> bool:
+    """"accused the government of supporting militants": a stance the accuser alleges, which
+    neither the accuser nor the accused is shown to hold."""
+    gov = verb.head.head
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for") or gov.pos_ != "VERB":
+        return False
+    trigger = match_trigger(ctx, gov)
+    return trigger is not None and trigger.category == "ACCUSE"
 
 
 def _under_negation(ctx: DocContext, verb: Token) -> bool:
