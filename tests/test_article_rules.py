@@ -370,3 +370,34 @@ def test_what_a_conjoined_reporting_verb_says_is_its_own_event(extract):
     facts = extract("Ghanaian President John Mahama accused Togo of meddling and said Accra had expelled two "
                     "Togolese diplomats.")
     assert _codes(facts, "SANCTION") == [(["GHA"], ["TGO"])]
+
+
+def test_acts_joined_before_a_postposed_report_are_the_subjects_not_the_reporters(extract):
+    """"B condemned X and called for Y, A said": B did both; only "A said, B …, and warned" is A's."""
+    facts = extract("Arab League chief Nabil Karam condemned the shelling and called for a truce, his spokesman "
+                    "Omar Haddad said.")
+    assert [[s.text for s in e.sources] for e in facts.events if e.category == "REQUEST"] == [["Nabil Karam"]]
+
+
+def test_police_and_leaders_without_a_country_belong_to_the_dateline_country(extract):
+    """Wire stories name their own country's police and leaders without a nationality."""
+    text = ("Protests in Yerevan\nYEREVAN, May 4 (Wire) - Riot police detained 40 protesters outside the "
+            "parliament of Armenia on Sunday. Prime Minister Davit Sargsyan blamed Azerbaijan for the unrest.")
+    facts = extract(text, title="Protests in Yerevan")
+    assert "Riot" not in {a.name for a in facts.actors.values()}
+    assert (["ARM"], ["ARM"]) in _codes(facts, "COERCE")
+    assert next(a for a in facts.actors.values() if a.name == "Davit Sargsyan").country == "ARM"
+    abroad = extract(text.replace("YEREVAN", "GENEVA"), title="Protests in Yerevan")
+    assert next(a for a in abroad.actors.values() if a.name == "Davit Sargsyan").country is None
+
+
+def test_a_rally_outside_a_building_is_a_protest(extract):
+    """The parser may take "outside parliament" for an object of "rallied"."""
+    facts = extract("Thousands of Armenians rallied outside parliament on Sunday.")
+    assert _codes(facts, "PROTEST") == [(["ARM"], ["ARM"])]
+
+
+def test_a_past_verb_joined_to_a_clause_of_time_is_the_main_clauses_act(extract):
+    facts = extract("Armenian President Lilit Hovsepyan said she would not resign when her term ends and "
+                    "accused Azerbaijan of aggression.")
+    assert _codes(facts, "ACCUSE") == [(["ARM"], ["AZE"])]

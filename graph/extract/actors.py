@@ -246,7 +246,33 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     _known_leaders(gz, titles, index, _year(date))
     _single_country_officials(doc, index)
     _spokespeople(doc, index)
+    _dateline_leaders(doc, index)
     return index
+
+
+def _dateline_code(doc: Doc, index: ActorIndex) -> str | None:
+    """The country of the place a story is filed from ("TBILISI, Dec 1 —")."""
+    return next((m.code for m in index.mentions if m.kind in ("Place", "Capital") and m.code
+                 and _opens_dateline(doc, m)), None)
+
+
+# the posts a story filed from a country names without a nationality when they are that country's
+_HOME_LEADER_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "vice president",
+                                 "deputy prime minister"})
+
+
+def _dateline_leaders(doc: Doc, index: ActorIndex) -> None:
+    """"TBILISI — … Prime Minister Irakli Kobakhidze announced …": a president or prime minister the
+    text gives no country, in a story filed from a country it also names, leads that country.
+    Visiting leaders are named with their nationality, or known to the leaders lexicon."""
+    code = _dateline_code(doc, index)
+    if code is None or not any(m.kind in ("Country", "Demonym") and m.code == code and not _opens_dateline(doc, m)
+                               for m in index.mentions):
+        return
+    for actor in index.actors.values():
+        if actor.kind == "Person" and not actor.country and actor.sector != "IGO" \
+                and any(r.lower() in _HOME_LEADER_TITLES for r in actor.roles):
+            actor.country = actor.code = code
 
 
 def _dateline_word(texts: list[str], start: int, end: int) -> bool:
@@ -402,8 +428,7 @@ def _spokespeople(doc: Doc, index: ActorIndex) -> None:
     for m in index.mentions:
         if m.kind == "Person":
             first.setdefault(m.key, m)
-    dateline = next((m.code for m in index.mentions if m.kind in ("Place", "Capital") and m.code
-                     and _opens_dateline(doc, m)), None)
+    dateline = _dateline_code(doc, index)
     for key, m in first.items():
         actor = index.actors.get(key)
         if actor is None or actor.country or not actor.roles or actor.sector == "IGO":
@@ -843,6 +868,9 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             continue  # "Oct 2" in a dateline: no one's name holds a digit
         if gz.country(name) or gz.organization(name) or gz.demonym(name):
             continue
+        if len(ent) == 1 and ent.start == ent.sent.start and ent.root.dep_ in ("compound", "amod") \
+                and ent.root.head.pos_ == "NOUN" and ent.root.head.text.islower() and ent.root.head.i == ent.end:
+            continue  # "Riot police", "Border guards": a sentence's capital opening a common noun phrase
         if any(t.i in index.by_token and index.by_token[t.i].kind == "Organization" for t in ent):
             continue  # "Premier League": a known organisation after a title word
         found.append((ent, name))

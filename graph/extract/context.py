@@ -16,6 +16,7 @@ from .actors import ActorIndex, Mention, country_actor
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _GROUP_PRONOUNS = {"they", "them", "their", "both"}
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_TIME_CLAUSE_WORDS = frozenset({"when", "while", "until", "before", "after", "once"})
 # days told relative to the date the text gave last
 _DAY_SHIFTS = {"the same day": 0, "that day": 0, "that same day": 0, "the next day": 1, "the following day": 1,
                "the day after": 1, "a day later": 1, "the previous day": -1, "the day before": -1,
@@ -339,6 +340,14 @@ class DocContext:
                         return Mention(m.start, m.end, "Demonym", f"country/{actor.country}", m.text, actor.country)
         return None
 
+    def _dateline_country(self, t: Token) -> Mention | None:
+        """"TBILISI — Riot police detained 200 people": police, protesters or strikers the text
+        places nowhere act in the country the story is filed from."""
+        place = self.index.actors.get(self.dateline_place) if self.dateline_place else None
+        if place is None or not place.country:
+            return None
+        return Mention(t.i, t.i + 1, "Demonym", f"country/{place.country}", t.text, place.country)
+
     def _titled_person(self, t: Token) -> ActorRef | None:
         """A title the parser made the head of a name ("Cabinet Secretary … Joseph Wambua",
         "Foreign Minister of Kazakhstan Beibit Sarsenov"): the person it introduces."""
@@ -464,7 +473,7 @@ class DocContext:
             # "Security forces in Guinea", "Opposition groups in Zimbabwe"; "protesters marched in Tehran"
             m = self._located_country(t)
             if m is None and sector in _LOCAL_SECTORS:
-                m = self._scene_country(t)
+                m = self._scene_country(t) or self._dateline_country(t)
             if m is not None:
                 ref = self.ref(m, sector)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
@@ -583,7 +592,7 @@ class DocContext:
             if c.dep_ == "agent" and verb.tag_ == "VBN":
                 pass
         head = verb.head
-        if self.finite_verb_on_an_infinitive(verb):
+        if self.main_verb_hung_on_a_clause(verb):
             # "told reporters the envoys had 72 hours to leave and accused Minsk of …": the parser
             # joins the past-tense verb to the infinitive; it goes with the sentence's main verb
             return self.subject(verb.sent.root, depth + 1)
@@ -640,21 +649,29 @@ class DocContext:
         return tok.lemma_.lower() in self.lex.reporting or tok.lemma_.lower() in _SPEECH_ACTS
 
     @staticmethod
-    def finite_verb_on_an_infinitive(verb: Token) -> bool:
+    def main_verb_hung_on_a_clause(verb: Token) -> bool:
         """A finite verb the parser made a conjunct of an infinitive ("welcomed the plan to hold
-        elections and condemned the attack", "supports efforts to expand trade and opposes …"):
-        in the main verb's form, it is the main clause's next act."""
+        elections and condemned the attack", "supports efforts to expand trade and opposes …"), or
+        of a clause of time in another tense ("said she would stay when her term ends and accused
+        the government …"): in the main verb's form, it is the main clause's next act."""
         if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return False
-        head, root = verb.head, verb.sent.root
+        head = verb.head
+        infinitive = head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        of_time = head.dep_ == "advcl" and verb.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP") \
+            and any(c.lower_ in _TIME_CLAUSE_WORDS and c.i < head.i for c in (*head.children, *verb.children))
+        if not (infinitive or of_time):
+            return False  # before the sentence is computed: this runs inside token loops
+        root = verb.sent.root
         same_form = root.tag_ in ("VBD", "VBZ") if verb.tag_ == "VBD" else root.tag_ == verb.tag_
-        return same_form and head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
-            and root.i not in (head.i, verb.i)
+        return same_form and root.i not in (head.i, verb.i)
 
     def _speech_in_reported_clause(self, verb: Token) -> bool:
+        """"A said that B was arming C and warned …": the reporting verb comes first. In "B
+        condemned X and called for Y, A said" the report follows, and B did both."""
         head = verb.head
         return verb.dep_ == "conj" and self.is_speech(verb) and head.dep_ == "ccomp" and not self.is_speech(head) \
-            and head.head.lemma_.lower() in self.lex.reporting
+            and head.head.lemma_.lower() in self.lex.reporting and head.head.i < head.i
 
     def passive_agent(self, verb: Token) -> list[ActorRef]:
         """The "by" agent of a passive, also when the parser hangs it on a predicate noun

@@ -77,7 +77,7 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
     if trig.particle and not any(c.lower_ == trig.particle and (c.dep_ in ("prt", "advmod") or (
             c.dep_ == "prep" and _child(c, "pobj") is None)) for c in tok.children):
         return False
-    if trig.intransitive and _child(tok, "dobj") is not None:
+    if trig.intransitive and _child(tok, "dobj") is not None and not _place_taken_for_object(_child(tok, "dobj")):
         return False
     if trig.subjects and not any(c.dep_ == "nsubj" and trig.subjects & _head_nouns(c) for c in tok.children):
         return False
@@ -114,6 +114,16 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
         if not sectors & set(trig.subject_sectors):
             return False
     return True
+
+
+# prepositions of place the parser sometimes takes for modifiers of a noun it makes an object
+_MISREAD_PLACE_PREPS = frozenset({"outside", "inside", "near", "across", "along", "around", "through", "past",
+                                  "opposite"})
+
+
+def _place_taken_for_object(obj: Token) -> bool:
+    """"rallied outside parliament": the parser's object is a place, "outside" its modifier."""
+    return any(c.i < obj.i and c.lower_ in _MISREAD_PLACE_PREPS for c in obj.children)
 
 
 def _head_nouns(subject: Token) -> set[str]:
@@ -265,7 +275,7 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
         return None, None
     h = tok.head
     if tok.dep_ == "conj":
-        if ctx.finite_verb_on_an_infinitive(tok):
+        if ctx.main_verb_hung_on_a_clause(tok):
             return None, None  # the main clause's own next act, which the parser hung on the infinitive
         return _governor(ctx, h)
     lemma = h.lemma_.lower()
@@ -600,8 +610,8 @@ def _subordinate_to(tok: Token, other: Token, reporting: frozenset[str] = frozen
     for _ in range(30):
         if h.head is h:
             return False
-        if DocContext.finite_verb_on_an_infinitive(h):
-            path.append("conj")  # the main clause's next act, which the parser hung on an infinitive
+        if DocContext.main_verb_hung_on_a_clause(h):
+            path.append("conj")  # the main clause's next act, which the parser hung on a dependent clause
             h = h.sent.root
         else:
             path.append(h.dep_)

@@ -22,7 +22,7 @@ def _phrase(tok: Token) -> str:
     words = [t for t in tok.subtree]
     # "welcomed India's decision to expand X and thanked Y": the clause's own next act, which
     # the parser hung inside the phrase
-    stray = next((t for t in words if DocContext.finite_verb_on_an_infinitive(t)), None)
+    stray = next((t for t in words if DocContext.main_verb_hung_on_a_clause(t)), None)
     if stray is not None:
         words = [t for t in words if t.i < stray.i]
         while words and (words[-1].dep_ == "cc" or words[-1].is_punct):
