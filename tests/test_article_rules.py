@@ -401,3 +401,36 @@ def test_a_past_verb_joined_to_a_clause_of_time_is_the_main_clauses_act(extract)
     facts = extract("Armenian President Lilit Hovsepyan said she would not resign when her term ends and "
                     "accused Azerbaijan of aggression.")
     assert _codes(facts, "ACCUSE") == [(["ARM"], ["AZE"])]
+
+
+def test_a_reaction_to_the_drills_targets_who_held_them(extract):
+    """A noun the lexicon codes ("drills", "strike") names the kind of act a reaction points back to."""
+    facts = extract("Russia's navy launched large exercises in the Baltic Sea on Monday. Estonia condemned "
+                    "the drills as provocative.")
+    assert (["EST"], ["RUS"]) in _codes(facts, "ACCUSE")
+
+
+def test_a_missile_strike_is_an_assault_and_a_teachers_strike_a_protest(extract):
+    assert _codes(extract("Iran launched a missile strike on Erbil."), "ASSAULT") == [(["IRN"], ["IRQ"])]
+    assert _codes(extract("Kenyan teachers launched a strike in Nairobi."), "PROTEST") == [(["KEN"], ["KEN"])]
+
+
+def test_calling_for_someone_to_be_tried_is_a_request_alongside_a_welcome(extract):
+    facts = extract("Turkey welcomed the truce, while calling for Israeli commanders to be tried for war crimes.")
+    assert _codes(facts, "SUPPORT") == [(["TUR"], [])]
+    assert _codes(facts, "REQUEST") == [(["TUR"], ["ISR"])]
+
+
+def test_its_in_the_reason_for_thanks_is_the_state_thanked(extract):
+    facts = extract("Chile thanked Norway for its role in hosting talks between Colombia and Ecuador in Oslo.")
+    assert [sorted(p.code for p in m.participants) for m in facts.meetings] == [["COL", "ECU", "NOR"]]
+
+
+def test_talks_hosted_between_sides_the_text_does_not_name_are_no_meeting_of_the_hosts(extract):
+    facts = extract("Norway and Chile, which have hosted peace talks between the two sides in Oslo, urged a truce.")
+    assert facts.meetings == []
+
+
+def test_two_leaders_who_discussed_something_consulted_each_other(extract):
+    facts = extract("Chilean President Ana Vidal and Peruvian President Luis Parra discussed aid to Bolivia.")
+    assert _codes(facts, "CONSULT") == [(["CHL", "PER"], [])]

@@ -218,7 +218,7 @@ class DocContext:
                 self.last_group = group
             return list(self.last_group)
         if low in ("it", "its") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
-            return self._antecedent(t, plural=False)
+            return self._praised_object(t) or self._antecedent(t, plural=False)
         body = self._body_by_head(t)
         if body is not None:
             return [body]
@@ -271,6 +271,17 @@ class DocContext:
                 if m.kind in ("Country", "Demonym", "Capital") or (m.kind == "Organization" and c.dep_ == "compound"):
                     return m.code
         return None
+
+    def _praised_object(self, t: Token) -> list[ActorRef]:
+        """"thanked Türkiye for its role", "criticised China for its support": "its" in the reason
+        given for an act is the state or body the act is aimed at."""
+        prep = t.head.head
+        verb = prep.head
+        if t.dep_ != "poss" or prep.dep_ != "prep" or prep.lower_ not in ("for", "over") or verb.pos_ != "VERB":
+            return []
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        refs = self.refs(obj) if obj is not None and obj.i < t.i else []
+        return refs if len(refs) == 1 and refs[0].key.startswith(("country/", "org/")) else []
 
     def _antecedent(self, t: Token, plural: bool) -> list[ActorRef]:
         """The actors a pronoun stands for: the nearest earlier subject phrase naming actors
@@ -605,6 +616,12 @@ class DocContext:
                 # "thanked Kenya for hosting", "accused Ethiopia of violating": the object did it
                 obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
                 refs = self.refs(obj)
+                if refs:
+                    return refs
+            if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ == "NOUN":
+                # "its role in hosting the talks", "Qatar's efforts in mediating": the noun's owner
+                owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
+                refs = self.refs(owner)
                 if refs:
                     return refs
             if verb.dep_ == "xcomp":

@@ -89,6 +89,10 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
     preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "prt", "dative") and c.lower_ in trig.prep] \
         if trig.prep else []
     if trig.prep and not preps:
+        # "called for Israeli leaders to be tried": "for" opens a clause the parser hangs on its verb
+        preps = [m for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i for m in c.children
+                 if m.dep_ == "mark" and m.lower_ in trig.prep and m.i == tok.i + 1]
+    if trig.prep and not preps:
         return False
     if trig.objects:
         obj = _child(tok, "dobj", "nsubjpass")
@@ -174,7 +178,11 @@ def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[Ac
     deed, not the last thing someone said about it)."""
     obj = _child(tok, "dobj", "nsubjpass")
     noun = obj.lemma_.lower() if obj is not None else ""
-    if noun not in _ACT_NOUNS:
+    # "condemned the drills": a noun the lexicon codes names the kind of act it points back to
+    kinds = _NOUN_ACTS.get(noun) or {t.category for t in ctx.lex.triggers_for(noun, "NOUN")}
+    if noun in _EXERCISES:
+        kinds = kinds | {"MOBILIZE"}  # exercises held alone are a show of force
+    if noun not in _ACT_NOUNS and not kinds:
         return []
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in obj.children):
         return []
@@ -185,9 +193,9 @@ def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[Ac
     codes = {s.code for s in sources if s.code}
     # a word that names no kind of act ("the statement") points to whoever acted last; "the
     # decision" after nothing but words points to no one told (the vote was not an event coded)
-    doers = ctx.last_doers if noun not in _NOUN_ACTS and noun not in _DEED_NOUNS else []
+    doers = ctx.last_doers if not kinds and noun not in _DEED_NOUNS else []
     for category, earlier in reversed(ctx.acts):
-        if category in _NOUN_ACTS.get(noun, ()) or (noun in _DEED_NOUNS and category not in _VERBAL_ACTS):
+        if category in kinds or (noun in _DEED_NOUNS and category not in _VERBAL_ACTS):
             doers = earlier
             break
     return [d for d in doers if d.key not in keys and (not d.code or d.code not in codes)]
@@ -452,13 +460,15 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
         refs = _phrase_actors(ctx, _child(dest, "pobj"), exclude, places=True) if dest is not None else []
         if refs:
             return refs
-    comp = _child(tok, "xcomp", "ccomp")
+    comp = _child(tok, "xcomp", "ccomp") or next(
+        (c for c in tok.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)),
+        None)  # "called for X to be tried"
     if comp is not None:
         # "demanded that the US cancel …": who is asked; "threatened to ban X": what is acted on
         # "China's spokesman warned that China would act": the speaker's own state is no recipient
         # (rebels or an opposition demanding something of their own government still are)
         own = {s.code for s in sources if s.code and s.sector in (None, "GOV")}
-        for dep in ("nsubj", "dobj"):
+        for dep in ("nsubj", "nsubjpass", "dobj"):
             refs = [r for r in _phrase_actors(ctx, _child(comp, dep), exclude)
                     if not (r.key.startswith("country/") and r.code in own and r.sector in (None, "GOV"))]
             if refs:
@@ -613,6 +623,9 @@ def _subordinate_to(tok: Token, other: Token, reporting: frozenset[str] = frozen
         if DocContext.main_verb_hung_on_a_clause(h):
             path.append("conj")  # the main clause's next act, which the parser hung on a dependent clause
             h = h.sent.root
+        elif h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "while" for c in h.children):
+            path.append("conj")  # "welcomed the deal while calling for …": a second act, told alongside
+            h = h.head
         else:
             path.append(h.dep_)
             h = h.head
@@ -793,6 +806,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
         targets = _domestic_target(ctx, tok, comp, category, sources)
     if category == "CONSULT" and targets and all(t.sector == "CVL" for t in targets):
         return None  # "hosted thousands of refugees": a people at large is not consulted
+    if category == "CONSULT" and len(sources) > 1 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        targets = []  # "Lula and Sisi discussed aid to Gaza": they consulted each other, not Gaza
     date = ctx.date_for(tok)
     if negated:
         modality = "negated"

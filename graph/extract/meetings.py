@@ -142,6 +142,8 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
         obj = _child(tok, "dobj")
         if lemma == "receive" and not _visitor(ctx, obj):
             return None  # "received a letter", "received Germany's support": no one was received
+        if lemma == "host" and obj is not None and (obj.lemma_.lower(), "NOUN") in ctx.lex.meeting_words:
+            return None  # "hosted talks between A and B": the talks are the meeting, read from the noun
         subjects = ctx.subject(tok)
         others = _with_objects(ctx, tok, {s.key for s in subjects})
         if obj is not None and lemma in ("meet", "visit", "host", "receive", "call", "telephone", "phone", "consult"):
@@ -170,6 +172,8 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             if poss is not None and poss.pos_ == "PRON":
                 subjects = ctx.refs(poss)  # "a statement released after their meeting": the pair it stands for
         others = _with_objects(ctx, scope, {s.key for s in subjects})
+        if not others and any(c.dep_ == "prep" and c.lower_ == "between" for c in scope.children):
+            return None  # "hosted talks between the two sides": the sides met, and the text does not say who
         if not others and scope.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT:
             # "held meetings on Tuesday with A": the parser hangs "with" on the verb
             others = _with_objects(ctx, verb, {s.key for s in subjects})
