@@ -434,3 +434,16 @@ def test_talks_hosted_between_sides_the_text_does_not_name_are_no_meeting_of_the
 def test_two_leaders_who_discussed_something_consulted_each_other(extract):
     facts = extract("Chilean President Ana Vidal and Peruvian President Luis Parra discussed aid to Bolivia.")
     assert _codes(facts, "CONSULT") == [(["CHL", "PER"], [])]
+
+
+def test_the_two_leaders_are_the_last_pair_of_people_told(extract):
+    facts = extract("Chilean President Ana Vidal and Peruvian President Luis Parra agreed on Monday to open the "
+                    "border. The two leaders, who met in Lima, also signed a trade pact.")
+    assert _meetings(facts) == [["Ana Vidal", "Luis Parra"]]
+
+
+def test_his_or_her_spokesman_serves_the_person_named_before(extract):
+    ngo = extract("Arab League chief Nabil Karam condemned the shelling, his spokesman Omar Haddad said.")
+    assert next(a for a in ngo.actors.values() if a.name == "Omar Haddad").code == "IGO"
+    state = extract("Kenyan President Amina Wairimu condemned the attack, her spokesman Otieno Kamau said.")
+    assert next(a for a in state.actors.values() if a.name == "Otieno Kamau").country == "KEN"

@@ -452,6 +452,14 @@ def _spokespeople(doc: Doc, index: ActorIndex) -> None:
             # "Ethiopia rejected the protest, its spokesman X said": a state subject of a clause before
             code = code or next((cm.code for t in doc[sent.start:m.start] if t.dep_ in ("nsubj", "nsubjpass")
                                  and (cm := index.at(t)) is not None and cm.kind in ("Country", "Capital")), None)
+        # "Guterres condemned the attack, his spokesman X said": the aide serves the person named before
+        if code is None and any(t.lower_ in ("his", "her") for t in doc[max(sent.start, m.start - 4):m.start]):
+            boss = next((index.actors[p.key] for p in reversed(index.mentions) if p.kind == "Person"
+                         and sent.start <= p.start and p.end <= m.start and p.key != key), None)
+            if boss is not None and boss.sector == "IGO" and not boss.country:
+                actor.sector = actor.code = "IGO"
+                continue
+            code = boss.country if boss is not None else None
         # "Canada will retaliate, Finance Minister X said" in a story filed from Ottawa: the state the
         # official reports on, when it is also where the story was filed
         if code is None and head.dep_ == "nsubj" and dateline is not None:

@@ -436,6 +436,11 @@ class DocContext:
                 pair = self._main_pair(t)
                 if pair:
                     return pair
+            if paired and not self.last_group:
+                # "A and B agreed … The two leaders also signed …": the last pair of people told
+                group = self._antecedent(t, plural=True)
+                if len(group) == 2 and all(r.key.startswith("person/") for r in group):
+                    return group
             if paired:
                 return list(self.last_group)
         if lemma == "counterpart":
