@@ -447,3 +447,45 @@ def test_his_or_her_spokesman_serves_the_person_named_before(extract):
     assert next(a for a in ngo.actors.values() if a.name == "Omar Haddad").code == "IGO"
     state = extract("Kenyan President Amina Wairimu condemned the attack, her spokesman Otieno Kamau said.")
     assert next(a for a in state.actors.values() if a.name == "Otieno Kamau").country == "KEN"
+
+
+def test_two_leaders_summit_is_their_meeting_not_a_gathering(extract):
+    facts = extract("Chilean President Ana Vidal and Peruvian President Luis Parra agreed on Monday to expand trade "
+                    "on security and energy, in their first summit in Lima.")
+    assert [(sorted(p.text for p in m.participants), m.mode) for m in facts.meetings] == [
+        (["Ana Vidal", "Luis Parra"], None)]
+
+
+def test_a_past_verb_joined_to_a_modal_clause_is_the_main_clauses_act(extract):
+    """"said the envoy would stay and praised his work": "praised" cannot share "would"."""
+    facts = extract("Chilean President Ana Vidal said the ambassador, Luis Parra, would stay in Lima and praised "
+                    "Peru.")
+    assert [[s.text for s in e.sources] for e in facts.events if e.category == "SUPPORT"] == [["Ana Vidal"]]
+
+
+def test_a_meeting_agreed_to_is_planned(extract):
+    facts = extract("Chilean President Ana Vidal and Peruvian President Luis Parra agreed to meet in Lima next "
+                    "month.")
+    assert [m.modality for m in facts.meetings] == ["future"]
+
+
+def test_the_with_a_sea_is_the_same_place(extract):
+    facts = extract("Iran seized a tanker in the Arabian Sea. Britain sent warships to Arabian Sea ports.")
+    assert [a.name for a in facts.actors.values() if a.kind == "Place" and "Sea" in a.name] == ["Arabian Sea"]
+
+
+def test_its_forces_as_a_subject_are_the_forces_of_the_state_before(extract):
+    facts = extract("The Turkish military said its forces had destroyed three rebel camps in Iraq.")
+    assert [s.code for e in facts.events if e.category == "ASSAULT" for s in e.sources] == ["TUR"]
+
+
+def test_the_junta_is_the_one_named_before_with_its_country(extract):
+    facts = extract("Mali's military junta expelled the Swedish ambassador on Monday. The junta also demanded "
+                    "the withdrawal of Swedish troops.")
+    assert [s.code for e in facts.events if e.category == "REQUEST" for s in e.sources] == ["MLI"]
+
+
+def test_a_name_set_off_after_an_ambassador_to_a_body_is_a_person(extract):
+    facts = extract("Chad's ambassador to the United Nations, Ahmat Mahamat Saleh, thanked Qatar.")
+    person = next(a for a in facts.actors.values() if a.name == "Ahmat Mahamat Saleh")
+    assert (person.kind, person.country) == ("Person", "TCD")

@@ -111,14 +111,15 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
         # "<organisation> star Dana Kroll": a person noun after a name, even lower case, and a name
         # the tagger took for an organisation
         occupation = tok.lower_ in _PERSON_NOUNS and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
-        # "Russia's deputy ambassador, Dmitry Polyanskiy, said": a name set off after a title,
-        # whatever the tagger took it for
-        appositive = doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) and doc[tok.i + 2].ent_iob_ == "B"
+        # "Russia's deputy ambassador, Dmitry Polyanskiy, said", "ambassador to the United Nations,
+        # Akuei Bona Malwal,": a name set off after a title, whatever the tagger took it for
+        comma = _end_of_posting(doc, tok.i)
+        appositive = doc[comma].text == "," and comma + 1 < len(doc) and doc[comma + 1].ent_iob_ == "B"
         if not (tok.text[:1].isupper() or occupation or appositive):
             continue
-        named_next = doc[tok.i + 1 + appositive].ent_iob_ == "B"
+        named_next = doc[comma + 1 if appositive else tok.i + 1].ent_iob_ == "B"
         kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and named_next else ("", "PERSON", "NORP")
-        first = tok.i + 2 if appositive else _after_posting(doc, tok.i + 1)
+        first = comma + 1 if appositive else _after_posting(doc, tok.i + 1)
         end = first
         while end < len(doc) and end - first <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and doc[end].ent_type_ in kinds and doc[end].lower_ not in heads \
@@ -130,6 +131,19 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
             spans.append(doc[first:end])
             taken.update(range(first, end))
     return sorted(spans, key=lambda e: e.start)
+
+
+def _end_of_posting(doc: Doc, title: int) -> int:
+    """The token after a title and its posting ("ambassador to the United Nations"): where a name
+    set off by a comma would start, less one."""
+    j = title + 1
+    if j < len(doc) and doc[j].lower_ in ("to", "of", "for"):
+        k = j + 1
+        while k < len(doc) and k - title <= 6 and (doc[k].pos_ in ("PROPN", "DET") or doc[k].text == "."):
+            k += 1
+        if k < len(doc) and doc[k].text == ",":
+            return k
+    return j if j < len(doc) else title
 
 
 def _dateline_credit(span: Span) -> bool:
@@ -495,8 +509,9 @@ def _add_places(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
             actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=city.name, country=city.country,
                                                        code=city.country, geonames_id=city.geonames_id))
         elif ent.label_ == "LOC" and len(ent) > 1:
-            key = f"place/{slug(text)}"
-            actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=text))
+            name = text[4:] if text.lower().startswith("the ") else text  # "the Red Sea" is "Red Sea"
+            key = f"place/{slug(name)}"
+            actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=name))
         else:
             continue
         actor.aliases.add(text)

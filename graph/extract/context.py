@@ -37,6 +37,9 @@ _PEOPLES = {"turk": "TUR", "serb": "SRB", "croat": "HRV", "kurd": "IRQ", "pole":
             "arab": "", "jew": ""}
 _PARTITIVES = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "some", "part", "third", "half",
                "majority", "number", "band", "contingent", "unit", "delegation", "team", "crowd", "one", "two", "many"}
+# a state's bodies, which a text names once with their country and then with "the" alone
+_STATE_BODY_HEADS = frozenset({"junta", "government", "regime", "military", "army", "cabinet", "administration",
+                               "parliament", "authorities"})
 _BODY_NOUNS = {"bloc", "alliance", "organization", "organisation", "grouping", "body", "union", "council", "agency"}
 _COUNTRY_WORDS = frozenset({"Country", "Demonym", "Capital"})
 # sectors of people who act where they live, and the prepositions that name where they act
@@ -351,6 +354,22 @@ class DocContext:
                         return Mention(m.start, m.end, "Demonym", f"country/{actor.country}", m.text, actor.country)
         return None
 
+    def _earlier_body(self, t: Token) -> Mention | None:
+        """"The junta … demanded the withdrawal" after "Niger's military junta": a state body named
+        with "the" alone is the one the text named before with its country."""
+        if t.lemma_.lower() not in _STATE_BODY_HEADS or \
+                [c.lower_ for c in t.children if c.dep_ in ("det", "amod", "compound", "poss")] != ["the"]:
+            return None
+        for u in reversed(self.doc[max(0, t.i - 400):t.i]):
+            if u.lemma_ != t.lemma_:
+                continue
+            for c in u.subtree:
+                m = self.index.at(c) if c.i < u.i else None
+                if m is not None and m.kind in _COUNTRY_WORDS:
+                    return Mention(t.i, t.i + 1, "Demonym", f"country/{m.code}", t.text, m.code)
+            return None  # the last such body had no country either
+        return None
+
     def _dateline_country(self, t: Token) -> Mention | None:
         """"TBILISI — Riot police detained 200 people": police, protesters or strikers the text
         places nowhere act in the country the story is filed from."""
@@ -419,6 +438,13 @@ class DocContext:
                 if c.dep_ == "compound" and c.lemma_.lower() + " " + lemma in self.lex.sector_nouns:
                     sector = self.lex.sector_nouns[c.lemma_.lower() + " " + lemma]
         if sector is not None and not mod_mentions:
+            # "the U.S. military said its forces had struck …": the forces of the state "its" stands for
+            # (as a subject only: "recalled its ambassador" names what the actor acts with, not on)
+            owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None) \
+                if t.dep_ in ("nsubj", "nsubjpass") else None
+            owned = [r for r in self.refs(owner) if r.code] if owner is not None else []
+            if owned:
+                return [ActorRef(r.key, self._phrase(t), r.code, sector) for r in owned]
             # "Afghan rebel leaders": a group noun on the modifier chain keeps the country
             for c in t.children:
                 if c.dep_ == "compound" and c.pos_ == "NOUN":
@@ -487,7 +513,7 @@ class DocContext:
                 return [ActorRef(ref.key, self._phrase(t), ref.code, ref.sector)]
         if sector:
             # "Security forces in Guinea", "Opposition groups in Zimbabwe"; "protesters marched in Tehran"
-            m = self._located_country(t)
+            m = self._located_country(t) or self._earlier_body(t)
             if m is None and sector in _LOCAL_SECTORS:
                 m = self._scene_country(t) or self._dateline_country(t)
             if m is not None:
@@ -679,7 +705,10 @@ class DocContext:
         if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return False
         head = verb.head
-        infinitive = head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        # "to hold elections and condemned", "would stay in Niamey and praised": a past-tense verb
+        # cannot share the infinitive's "to" or the modal
+        infinitive = head.tag_ == "VB" and any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD" and verb.tag_ == "VBD")
+                                               for c in head.children)
         of_time = head.dep_ == "advcl" and verb.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP") \
             and any(c.lower_ in _TIME_CLAUSE_WORDS and c.i < head.i for c in (*head.children, *verb.children))
         if not (infinitive or of_time):

@@ -129,6 +129,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
 
 def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[Meeting] | None:
     lemma = tok.lemma_.lower()
+    bilateral = False
     if pos == "VERB":
         if lemma in ("talk", "speak") and not any(c.dep_ in ("prep", "advmod", "npadvmod") for c in tok.children) \
                 and not ctx.subject(tok):
@@ -186,7 +187,9 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             return [Meeting(participants=subjects + [o], evidence=ctx.evidence(sent), trigger=tok.text,
                             date=ctx.date_for(tok), place=ctx.place_for(tok), negated=negated,
                             modality=_modality(planned)) for o in others]
-        if _has_org_modifier(ctx, tok) or lemma in ("summit", "gathering", "conference", "session"):
+        # "in their first summit": a summit of the clause's two leaders is their meeting, not a gathering
+        bilateral = not _has_org_modifier(ctx, tok) and len({s.key for s in subjects}) >= 2 and not others
+        if (_has_org_modifier(ctx, tok) or lemma in ("summit", "gathering", "conference", "session")) and not bilateral:
             host = []
             for c in tok.children:
                 m = ctx.index.at(c)
@@ -219,6 +222,8 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             who = ctx.refs(_child(of, "pobj")) if of is not None else []
             requested = who[0].key if who else None
     mode = _mode(ctx, tok, sent)
+    if mode == "multilateral" and bilateral:
+        mode = None  # "their first summit": two leaders' summit
     if words & _PRIVATE and negated:
         mode = mode or "private"
     return Meeting(participants=persons_or_states, evidence=ctx.evidence(sent), trigger=tok.text,
@@ -228,10 +233,11 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
 
 
 def _planned(ctx: DocContext, verb: Token) -> bool:
-    """Whether a verb tells of a meeting still to come ("will meet", "is due to visit"), itself
+    """Whether a verb tells of a meeting still to come ("will meet", "is due to visit", "agreed to
+    meet"), itself
     or through the clause it completes ("is due to travel to X to attend the summit")."""
     for _ in range(3):
-        if _is_future(verb) or _governor(ctx, verb)[0] == "future":
+        if _is_future(verb) or _governor(ctx, verb)[0] in ("future", "commitment"):
             return True
         if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
             return False
