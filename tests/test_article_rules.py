@@ -489,3 +489,14 @@ def test_a_name_set_off_after_an_ambassador_to_a_body_is_a_person(extract):
     facts = extract("Chad's ambassador to the United Nations, Ahmat Mahamat Saleh, thanked Qatar.")
     person = next(a for a in facts.actors.values() if a.name == "Ahmat Mahamat Saleh")
     assert (person.kind, person.country) == ("Person", "TCD")
+
+
+def test_a_short_capital_opening_a_dateline_is_the_place_filed_from(extract):
+    """The gazetteer keeps four capital letters for acronyms ("DOHA" is no "Doha"), and the tagger
+    may take the word for a body."""
+    title = "Qatar, Oman announce Yemen truce deal"
+    facts = extract(title + "\n\nDOHA — Qatar and Oman said on Wednesday that Yemen's warring parties had agreed to a "
+                    "truce that would see prisoners exchanged, after weeks of talks mediated by the two countries. "
+                    "\"It is a good day,\" Omani Foreign Minister Badr Albusaidi wrote on X.", title=title)
+    kinds = {a.name: a.kind for a in facts.actors.values()}
+    assert kinds.get("Doha") == "Place" and "DOHA" not in kinds and "X." not in kinds

@@ -550,8 +550,12 @@ def _add_mistagged_cities(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
 
 
 def _dateline_capitals(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
-    """A capital opening a line before a dash or bracket ("ABUJA (AP) —") is a dateline place, not a government."""
-    for m in list(index.mentions):
+    """A capital opening a line before a dash or bracket ("ABUJA (AP) —") is a dateline place, not a
+    government; so is a short capital in capitals the gazetteer keeps for acronyms ("DOHA —"),
+    whatever the tagger took it for."""
+    untaken = [Mention(e.start, e.end, "Capital", "", e.text) for e in doc.ents
+               if e.text.isupper() and not any(t.i in index.by_token for t in e)]
+    for m in [*index.mentions, *untaken]:
         if m.kind == "Capital" and _opens_dateline(doc, m):
             city = gz.city(doc[m.start:m.end].text.title())
             if city is None:
@@ -560,7 +564,8 @@ def _dateline_capitals(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
             actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=city.name, country=city.country,
                                                        code=city.country, geonames_id=city.geonames_id))
             actor.aliases.add(city.name)
-            index.mentions.remove(m)
+            if m in index.mentions:
+                index.mentions.remove(m)
             index.add_mention(Mention(m.start, m.end, "Place", key, m.text, city.country))
 
 
@@ -600,7 +605,7 @@ def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None
         if any(t.i in index.by_token for t in ent):
             continue
         text = re.sub(r"^(the|The)\s+", "", ent.text.strip())
-        if len(text) < 2 or not text[:1].isupper() or _is_byline(ent.sent):
+        if sum(c.isalpha() for c in text) < 2 or not text[:1].isupper() or _is_byline(ent.sent):
             continue
         if len(ent) == 1 and not text.isupper():
             continue  # single capitalised words are too often people or places mis-tagged
