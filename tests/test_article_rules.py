@@ -469,7 +469,7 @@ def test_a_meeting_agreed_to_is_planned(extract):
     assert [m.modality for m in facts.meetings] == ["future"]
 
 
-def test_the_with_a_sea_is_the_same_place(extract):
+def test_a_sea_with_or_without_the_is_one_place(extract):
     facts = extract("Iran seized a tanker in the Arabian Sea. Britain sent warships to Arabian Sea ports.")
     assert [a.name for a in facts.actors.values() if a.kind == "Place" and "Sea" in a.name] == ["Arabian Sea"]
 
@@ -500,3 +500,10 @@ def test_a_short_capital_opening_a_dateline_is_the_place_filed_from(extract):
                     "\"It is a good day,\" Omani Foreign Minister Badr Albusaidi wrote on X.", title=title)
     kinds = {a.name: a.kind for a in facts.actors.values()}
     assert kinds.get("Doha") == "Place" and "DOHA" not in kinds and "X." not in kinds
+
+
+def test_names_listed_after_a_plural_title_with_a_nationality_are_of_that_state(extract):
+    facts = extract("Japanese Foreign Minister Taro Sato and Defence Minister Ken Mori met their Indonesian "
+                    "counterparts, Rina Wulandari and Budi Santoso, in Jakarta.")
+    countries = {a.name: a.country for a in facts.actors.values() if a.kind == "Person"}
+    assert countries["Rina Wulandari"] == countries["Budi Santoso"] == "IDN"

@@ -736,7 +736,18 @@ def _role_tokens_before_comma(doc: Doc, start: int, titles: TitleLexicon) -> lis
     out.reverse()
     while out and out[0].pos_ in ("DET", "PRON") and out[0].tag_ != "PRP$":
         out.pop(0)
-    return out if any(t.lower_ in titles.heads for t in out) else []
+    return out if any(t.lower_ in titles.heads or t.lemma_.lower() in titles.heads for t in out) else []
+
+
+def _plural_title_before_list(doc: Doc, index: ActorIndex, start: int, titles: TitleLexicon) -> list[Token]:
+    """"their Philippine counterparts, A and B": for B, the plural title set off before A."""
+    if start < 2 or doc[start - 1].lower_ != "and":
+        return []
+    before = index.by_token.get(start - 2)
+    if before is None or before.kind != "Person" or before.end != start - 1:
+        return []
+    phrase = _role_tokens_before_comma(doc, before.start, titles)
+    return phrase if phrase and phrase[-1].tag_ in ("NNS", "NNPS") else []
 
 
 def _joins_portfolios(before: Token, after: Token) -> bool:
@@ -931,13 +942,16 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
         titled = bool(role and titles.lookup(role))
         if not titled or not country:
             app = _role_tokens_apposition(doc, ent.end, titles) or _role_tokens_before_comma(
-                doc, role_tokens[0].i if role_tokens else ent.start, titles)
+                doc, role_tokens[0].i if role_tokens else ent.start, titles) or _plural_title_before_list(
+                doc, index, ent.start, titles)
             r2, c2, f2, o2 = _split_role(app, gz, index) if app else (None, None, False, [])
             if r2 and titles.lookup(r2):
                 if not titled:
                     role, country, former, orgs = r2, c2 or country, f2, o2
                 elif c2:
                     country, extra_role = c2, r2  # "Niger's military ruler, General X": the post gives the state
+            elif c2 and not country and app[-1].tag_ in ("NNS", "NNPS"):
+                country = c2  # "their Philippine counterparts, A and B": each holds a post of that state
         title = titles.lookup(role) if role else None
         if role and title and not country and any(
                 gz.organizations.get(o.split("/", 1)[1], None) and gz.organizations[o.split("/", 1)[1]].code == "IGO"
