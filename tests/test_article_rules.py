@@ -507,3 +507,11 @@ def test_names_listed_after_a_plural_title_with_a_nationality_are_of_that_state(
                     "counterparts, Rina Wulandari and Budi Santoso, in Jakarta.")
     countries = {a.name: a.country for a in facts.actors.values() if a.kind == "Person"}
     assert countries["Rina Wulandari"] == countries["Budi Santoso"] == "IDN"
+
+
+def test_the_reaches_both_titles_of_a_coordination(extract):
+    """"The Secretary and Foreign Minister discussed …": both titles stand for people named before."""
+    facts = extract("Chilean Foreign Minister Ana Vidal spoke with Peruvian Defence Minister Luis Parra on "
+                    "Monday. The Foreign Minister and Defence Minister discussed border security.")
+    assert [["CHL", "PER"]] == [sorted(s.code for s in e.sources) for e in facts.events
+                                if e.category == "CONSULT" and len(e.sources) > 1]

@@ -525,7 +525,10 @@ class DocContext:
                          and m.code in ("IGO", "NGO")), None)
             return [self.ref(body, text=self._phrase(t))] if body is not None else []
         # "the foreign minister", "the spokeswoman": a person of the document with that role.
-        if any(c.lower_ == "the" for c in mods) and not mod_mentions:
+        # "The Secretary and Foreign Minister discussed …": the article reaches the second title too
+        definite = any(c.lower_ == "the" for c in mods) or (
+            t.dep_ == "conj" and not any(c.dep_ == "det" for c in mods) and any(c.lower_ == "the" for c in t.head.children))
+        if definite and not mod_mentions:
             phrase = self.doc[t.left_edge.i:t.i + 1].text.lower().removeprefix("the ").strip()
             # "the Secretary": of those whose title holds the words, the one the text names first
             holders = {a.key for a in self.index.actors.values() if a.kind == "Person"
