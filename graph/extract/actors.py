@@ -739,12 +739,18 @@ def _role_tokens_before_comma(doc: Doc, start: int, titles: TitleLexicon) -> lis
     return out if any(t.lower_ in titles.heads or t.lemma_.lower() in titles.heads for t in out) else []
 
 
+def _person_before_and(doc: Doc, index: ActorIndex, i: int) -> Mention | None:
+    """The person named right before an "and" at token ``i``."""
+    if i < 1 or doc[i].lower_ != "and":
+        return None
+    before = index.by_token.get(i - 1)
+    return before if before is not None and before.kind == "Person" and before.end == i else None
+
+
 def _plural_title_before_list(doc: Doc, index: ActorIndex, start: int, titles: TitleLexicon) -> list[Token]:
     """"their Philippine counterparts, A and B": for B, the plural title set off before A."""
-    if start < 2 or doc[start - 1].lower_ != "and":
-        return []
-    before = index.by_token.get(start - 2)
-    if before is None or before.kind != "Person" or before.end != start - 1:
+    before = _person_before_and(doc, index, start - 1)
+    if before is None:
         return []
     phrase = _role_tokens_before_comma(doc, before.start, titles)
     return phrase if phrase and phrase[-1].tag_ in ("NNS", "NNPS") else []
@@ -988,11 +994,8 @@ def _shared_nationality(doc: Doc, role_tokens: list[Token], titles: TitleLexicon
     two titled names joined by "and", the second title having none of its own, is both people's
     when the titles are of one kind (two ministers, two secretaries). "US Secretary of State A
     and Foreign Minister B" may name two states."""
-    j = role_tokens[0].i - 1 if role_tokens else -1
-    if j < 1 or doc[j].lower_ != "and":
-        return None
-    before = index.by_token.get(j - 1)
-    if before is None or before.kind != "Person" or before.end != j:
+    before = _person_before_and(doc, index, role_tokens[0].i - 1) if role_tokens else None
+    if before is None:
         return None
     left = _role_tokens_left(doc, before.start, titles, index)
     opening = index.by_token.get(left[0].i) if left else None

@@ -686,7 +686,7 @@ class DocContext:
                 if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS \
                         and head.head.lemma_.lower() in _ISSUING_VERBS:
                     return self.subject(head.head, depth + 1)
-                if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i > head.i and verb.doc[verb.i - 1].text == ",":
+                if verb.dep_ == "acl" and verb.i > head.i and _comma_participle(verb):
                     # "called for the release of hostages, speaking after talks with X": a participle
                     # after a comma tells what the clause's subject did, whatever noun it follows
                     clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -702,9 +702,10 @@ class DocContext:
     @staticmethod
     def main_verb_hung_on_a_clause(verb: Token) -> bool:
         """A finite verb the parser made a conjunct of an infinitive ("welcomed the plan to hold
-        elections and condemned the attack", "supports efforts to expand trade and opposes …"), or
-        of a clause of time in another tense ("said she would stay when her term ends and accused
-        the government …"): in the main verb's form, it is the main clause's next act."""
+        elections and condemned the attack", "supports efforts to expand trade and opposes …"), of
+        a modal ("said the envoy would stay and praised his work") or of a clause of time in another
+        tense ("said she would stay when her term ends and accused the government …"): in the main
+        verb's form, it is the main clause's next act."""
         if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return False
         head = verb.head
@@ -838,7 +839,7 @@ class DocContext:
         comma ("called on Thursday for a truce, speaking after talks with X"): same time."""
         gv = self._governing_verb(token) or token
         out = {gv.i}
-        if gv.tag_ == "VBG" and gv.dep_ in ("advcl", "acl") and gv.i > 0 and gv.doc[gv.i - 1].text == ",":
+        if gv.dep_ in ("advcl", "acl") and _comma_participle(gv):
             above = self._governing_verb(gv)
             if above is not None:
                 out.add(above.i)
@@ -899,6 +900,11 @@ class DocContext:
                                                        code=city.country, geonames_id=city.geonames_id))
         actor.aliases.add(city.name)
         return key
+
+
+def _comma_participle(verb: Token) -> bool:
+    """A participle set off by a comma (", speaking after talks with X"): an adjunct of the clause."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _day_shift(ent: Span) -> int | None:

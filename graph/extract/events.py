@@ -609,7 +609,7 @@ def _announcer(ctx: DocContext, tok: Token) -> list[ActorRef]:
     return [r for r in ctx.subject(head) if r.code and r.sector in (None, "GOV")]
 
 
-def _subordinate_to(tok: Token, other: Token, reporting: frozenset[str] = frozenset()) -> bool:
+def _subordinate_to(tok: Token, other: Token, reporting: frozenset[str]) -> bool:
     """Whether a word lies in a clause that depends on another word (coordination aside):
     "opened fire …, killing one" — the killing is how the firing is told, not a second event.
     What a conjoined reporting verb says is that verb's, not the other's ("accused X of Y and

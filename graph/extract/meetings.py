@@ -234,8 +234,7 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
 
 def _planned(ctx: DocContext, verb: Token) -> bool:
     """Whether a verb tells of a meeting still to come ("will meet", "is due to visit", "agreed to
-    meet"), itself
-    or through the clause it completes ("is due to travel to X to attend the summit")."""
+    meet"), itself or through the clause it completes ("is due to travel to X to attend the summit")."""
     for _ in range(3):
         if _is_future(verb) or _governor(ctx, verb)[0] in ("future", "commitment"):
             return True
