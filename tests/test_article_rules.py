@@ -515,3 +515,11 @@ def test_the_reaches_both_titles_of_a_coordination(extract):
                     "Monday. The Foreign Minister and Defence Minister discussed border security.")
     assert [["CHL", "PER"]] == [sorted(s.code for s in e.sources) for e in facts.events
                                 if e.category == "CONSULT" and len(e.sources) > 1]
+
+
+def test_a_verb_hung_on_a_purpose_clause_continues_the_clause_above_not_the_report(extract):
+    """"used X to disperse the crowds and detained 40 people, the ministry said": "detained" is
+    the police's next act, not the ministry's."""
+    facts = extract("Armenian riot police used water cannon and tear gas to disperse the crowds and detained 40 "
+                    "people, the Armenian interior ministry said.")
+    assert [[s.text for s in e.sources] for e in facts.events if e.category == "COERCE"] == [["Armenian riot police"]]

@@ -640,7 +640,7 @@ class DocContext:
         if self.main_verb_hung_on_a_clause(verb):
             # "told reporters the envoys had 72 hours to leave and accused Minsk of …": the parser
             # joins the past-tense verb to the infinitive; it goes with the sentence's main verb
-            return self.subject(verb.sent.root, depth + 1)
+            return self.subject(self.clause_of_hung_verb(verb), depth + 1)
         if self._speech_in_reported_clause(verb):
             # "A said that B was arming C and warned of the consequences": the parser hangs the
             # second speech verb on the reported clause, but it is A who warned
@@ -720,6 +720,17 @@ class DocContext:
         root = verb.sent.root
         same_form = root.tag_ in ("VBD", "VBZ") if verb.tag_ == "VBD" else root.tag_ == verb.tag_
         return same_form and root.i not in (head.i, verb.i)
+
+    @staticmethod
+    def clause_of_hung_verb(verb: Token) -> Token:
+        """The finite verb whose clause a hung verb continues: the verb of a purpose clause it hangs
+        on ("used water cannon to disperse the crowds and detained 200 people, the ministry said":
+        "used", not "said"), else the sentence's main verb ("told reporters the envoys had two days
+        to leave and accused …": "told")."""
+        clause = verb.head
+        if clause.dep_ in ("xcomp", "advcl") and clause.head.tag_ in ("VBD", "VBZ", "VBP"):
+            return clause.head
+        return verb.sent.root
 
     def _speech_in_reported_clause(self, verb: Token) -> bool:
         """"A said that B was arming C and warned …": the reporting verb comes first. In "B

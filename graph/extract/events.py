@@ -622,7 +622,7 @@ def _subordinate_to(tok: Token, other: Token, reporting: frozenset[str]) -> bool
             return False
         if DocContext.main_verb_hung_on_a_clause(h):
             path.append("conj")  # the main clause's next act, which the parser hung on a dependent clause
-            h = h.sent.root
+            h = DocContext.clause_of_hung_verb(h)
         elif h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "while" for c in h.children):
             path.append("conj")  # "welcomed the deal while calling for …": a second act, told alongside
             h = h.head
