@@ -259,8 +259,9 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     index.mentions.sort(key=lambda m: m.start)
     _known_leaders(gz, titles, index, _year(date))
     _single_country_officials(doc, index)
-    _spokespeople(doc, index)
-    _dateline_leaders(doc, index)
+    dateline = _dateline_code(doc, index)
+    _spokespeople(doc, index, dateline)
+    _dateline_leaders(doc, index, dateline)
     return index
 
 
@@ -275,11 +276,10 @@ _HOME_LEADER_TITLES = frozenset({"president", "prime minister", "premier", "chan
                                  "deputy prime minister"})
 
 
-def _dateline_leaders(doc: Doc, index: ActorIndex) -> None:
+def _dateline_leaders(doc: Doc, index: ActorIndex, code: str | None) -> None:
     """"TBILISI — … Prime Minister Irakli Kobakhidze announced …": a president or prime minister the
     text gives no country, in a story filed from a country it also names, leads that country.
     Visiting leaders are named with their nationality, or known to the leaders lexicon."""
-    code = _dateline_code(doc, index)
     if code is None or not any(m.kind in ("Country", "Demonym") and m.code == code and not _opens_dateline(doc, m)
                                for m in index.mentions):
         return
@@ -434,7 +434,7 @@ def _clause_subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _spokespeople(doc: Doc, index: ActorIndex) -> None:
+def _spokespeople(doc: Doc, index: ActorIndex, dateline: str | None) -> None:
     """An official the text gives no country speaks for the state body that was the subject just
     before: "China's foreign ministry responded. Spokeswoman Li said …", "The Kremlin denounced the
     measures, and spokesman Orlov said …", "Qatar said its minister of state, Al Thani, …"."""
@@ -442,7 +442,6 @@ def _spokespeople(doc: Doc, index: ActorIndex) -> None:
     for m in index.mentions:
         if m.kind == "Person":
             first.setdefault(m.key, m)
-    dateline = _dateline_code(doc, index)
     for key, m in first.items():
         actor = index.actors.get(key)
         if actor is None or actor.country or not actor.roles or actor.sector == "IGO":
@@ -509,7 +508,7 @@ def _add_places(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
             actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=city.name, country=city.country,
                                                        code=city.country, geonames_id=city.geonames_id))
         elif ent.label_ == "LOC" and len(ent) > 1:
-            name = text[4:] if text.lower().startswith("the ") else text  # "the Red Sea" is "Red Sea"
+            name = _without_article(text)  # "the Red Sea" is "Red Sea"
             key = f"place/{slug(name)}"
             actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=name))
         else:
@@ -597,6 +596,11 @@ _TITLE_HEADS = {"secretary", "minister", "ministry", "department", "commissioner
                 "advisor", "envoy", "representative", "spokesperson", "spokesman", "spokeswoman"}
 
 
+def _without_article(name: str) -> str:
+    """A name without a leading "the" ("the Red Sea", "The African Union")."""
+    return re.sub(r"^(the|The)\s+", "", name)
+
+
 def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
     """Named organisations spaCy finds that the lexicon does not know."""
     for ent in doc.ents:
@@ -604,7 +608,7 @@ def _add_other_organizations(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None
             continue
         if any(t.i in index.by_token for t in ent):
             continue
-        text = re.sub(r"^(the|The)\s+", "", ent.text.strip())
+        text = _without_article(ent.text.strip())
         if sum(c.isalpha() for c in text) < 2 or not text[:1].isupper() or _is_byline(ent.sent):
             continue
         if len(ent) == 1 and not text.isupper():

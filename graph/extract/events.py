@@ -77,7 +77,7 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
     if trig.particle and not any(c.lower_ == trig.particle and (c.dep_ in ("prt", "advmod") or (
             c.dep_ == "prep" and _child(c, "pobj") is None)) for c in tok.children):
         return False
-    if trig.intransitive and _child(tok, "dobj") is not None and not _place_taken_for_object(_child(tok, "dobj")):
+    if trig.intransitive and (obj := _child(tok, "dobj")) is not None and not _place_taken_for_object(obj):
         return False
     if trig.subjects and not any(c.dep_ == "nsubj" and trig.subjects & _head_nouns(c) for c in tok.children):
         return False
@@ -284,7 +284,7 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
     h = tok.head
     if tok.dep_ == "conj":
         if ctx.main_verb_hung_on_a_clause(tok):
-            return None, None  # the main clause's own next act, which the parser hung on the infinitive
+            return None, None  # the main clause's own next act, which the parser hung on a dependent clause
         return _governor(ctx, h)
     lemma = h.lemma_.lower()
     if tok.dep_ == "acl" and (lemma, "NOUN") in ctx.lex.intentions:
