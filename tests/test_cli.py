@@ -50,6 +50,27 @@ def test_cli_query_named_query_as_json(ingested, capsys):
     assert {r["date"] for r in rows if r["doc"] == "talks"} == {"2024-05-14"}
 
 
+def test_cli_query_sorts_rows_of_a_query_that_leaves_them_unordered(ingested, tmp_path, capsys):
+    _, store, _ = ingested
+    names = 'PREFIX dg: <https://w3id.org/diplograph/ontology#>\nSELECT ?actor ?name WHERE { ?actor dg:name ?name }'
+    (tmp_path / "names.rq").write_text(names, encoding="utf-8")
+    (tmp_path / "desc.rq").write_text(names + "\n# ordered by the store\nORDER BY DESC(?name)", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["query", str(tmp_path / "names.rq"), "--store", str(store), "--format", "json"]) == 0
+    rows = [(r["actor"], r["name"]) for r in json.loads(capsys.readouterr().out)]
+    assert len(rows) >= 4 and rows == sorted(rows)
+    assert main(["query", str(tmp_path / "desc.rq"), "--store", str(store), "--format", "json"]) == 0
+    assert [r["name"] for r in json.loads(capsys.readouterr().out)] == sorted((n for _, n in rows), reverse=True)
+
+
+def test_cli_events_query_names_the_category(ingested, capsys):
+    _, store, _ = ingested
+    capsys.readouterr()
+    assert main(["query", "events", "--store", str(store), "--format", "json"]) == 0
+    rows = [r for r in json.loads(capsys.readouterr().out) if r["doc"] == "talks"]
+    assert [(r["type"], r["sourceCode"], r["targetCode"]) for r in rows] == [("REQUEST", "ITA", "TUR")]
+
+
 def test_cli_query_refuses_updates(ingested, tmp_path, capsys):
     _, store, _ = ingested
     q = tmp_path / "drop.rq"
