@@ -95,3 +95,24 @@ def load() -> Lexicons:
     lex.treaties = _jsonl("treaties.jsonl")
     lex.contexts = {r[0]: r[1] for r in _rows("contexts.tsv")}
     return lex
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, tuple[str, ...]]:
+    """The classes of word_classes.tsv: name -> entries (a line: name, entries, purpose)."""
+    classes = {}
+    for line in lexicon_path("word_classes.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, entries = line.split("\t")[:2]
+            classes[name] = tuple(e.strip() for e in entries.split(",") if e.strip())
+    return classes
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one class of ``ontology/lexicons/word_classes.tsv``."""
+    return frozenset(_word_classes()[name])
+
+
+def word_map(name: str) -> dict[str, str]:
+    """A class of ``word_classes.tsv`` whose entries are "word: value" pairs."""
+    return dict((key.strip(), value.strip()) for key, _, value in (e.partition(":") for e in _word_classes()[name]))

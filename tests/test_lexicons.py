@@ -52,3 +52,21 @@ def test_lexicons_leaders_are_well_formed():
         assert alone in ("yes", "no"), row
         assert not surname or surname.split()[-1].lower() in name.lower() or row[7:], row
     assert gz.leaders.size == len(rows)
+
+
+def test_lexicons_word_classes_are_well_formed():
+    from graph.lexicons import _word_classes, word_map
+
+    lines = [ln for ln in (LEXICONS / "word_classes.tsv").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    names = [ln.split("\t")[0] for ln in lines]
+    assert len(names) == len(set(names)) == len(_word_classes())
+    for line in lines:
+        name, entries, purpose = line.split("\t")
+        words = [w.strip() for w in entries.split(",")]
+        assert purpose.strip() and all(words) and len(words) == len(set(words)), name
+        assert all(w.partition(":")[0] == w.partition(":")[0].lower() for w in words), name
+    categories = {c for c in word_map("noun_acts").values()}
+    assert categories <= {"ACCUSE", "REQUEST", "THREATEN"}
+    assert set(word_map("commitments").values()) == {"promise", "threat", "refusal", "failure"}
+    assert all(int(days) in (-1, 0, 1) for days in word_map("day_shifts").values())

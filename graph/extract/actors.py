@@ -16,16 +16,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..facts import Actor
 from ..gazetteer import Gazetteer, normalize
+from ..lexicons import word_class
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mr.", "mrs.", "ms.", "dr."}
 _MAX_NGRAM = 7
 AGREEMENT_WORDS = {"Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Pact", "Protocol",
                    "Declaration"}
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "via"}
-_FORMER = {"former", "ex", "then", "late", "outgoing", "incoming", "acting", "interim"}
-# nouns of occupation that a name may follow directly ("WNBA star Dana Kroll", "Rosneft executive Igor Sechko")
-_PERSON_NOUNS = {"star", "player", "champion", "coach", "athlete", "footballer", "quarterback", "activist",
-                 "executive", "founder", "journalist", "reporter", "correspondent", "editor", "researcher"}
+_FORMER = word_class("former")
+_PERSON_NOUNS = word_class("person_nouns")
 _BYLINE = re.compile(r"(contributed to this (article|report)|reporting by|writing by|editing by|^by\s)", re.I)
 
 
@@ -271,9 +270,7 @@ def _dateline_code(doc: Doc, index: ActorIndex) -> str | None:
                  and _opens_dateline(doc, m)), None)
 
 
-# the posts a story filed from a country names without a nationality when they are that country's
-_HOME_LEADER_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "vice president",
-                                 "deputy prime minister"})
+_HOME_LEADER_TITLES = word_class("home_leader_titles")
 
 
 def _dateline_leaders(doc: Doc, index: ActorIndex, code: str | None) -> None:
@@ -319,7 +316,7 @@ _POST_GROUPS = [
     {"secretary-general", "secretary general", "director-general", "high representative", "commission president",
      "council president", "managing director", "high commissioner", "policy chief", "chief"},
 ]
-_ANY_POST = {"leader", "official", "head", "chief", "minister"}
+_ANY_POST = word_class("any_post")
 
 
 def _same_post(text_title: str, role: str) -> bool:
@@ -380,7 +377,7 @@ def _known_leaders(gz: Gazetteer, titles: "TitleLexicon", index: ActorIndex, yea
 
 
 _HOME_PREPS = {"in", "at", "within", "throughout", "across", "inside", "around"}
-_TRAVEL_VERBS = {"arrive", "visit", "travel", "fly", "land", "go", "come", "tour", "return", "head", "stop"}
+_TRAVEL_VERBS = word_class("travel_verbs")
 
 
 def _home_mention(doc: Doc, m: Mention) -> bool:
@@ -410,8 +407,7 @@ def _single_country_officials(doc: Doc, index: ActorIndex) -> None:
             actor.country = actor.code = code
 
 
-_STATE_BODY_NOUNS = {"government", "ministry", "administration", "cabinet", "presidency", "embassy", "office",
-               "department", "authorities", "regime", "junta", "council", "parliament", "army", "military"}
+_STATE_BODY_NOUNS = word_class("state_body_nouns")
 
 
 def _body_country(doc: Doc, index: ActorIndex, tok: Token) -> str | None:
@@ -590,10 +586,8 @@ def doc_line_start(span: Span) -> bool:
     return span.start > 0 and "\n" in doc[span.start - 1].text_with_ws
 
 
-_INSTITUTION_WORDS = {"affairs", "ministry", "department", "council", "committee", "commission", "office",
-                      "forces", "army", "party", "union", "agency", "bureau", "assembly", "parliament"}
-_TITLE_HEADS = {"secretary", "minister", "ministry", "department", "commissioner", "office", "director", "adviser",
-                "advisor", "envoy", "representative", "spokesperson", "spokesman", "spokeswoman"}
+_INSTITUTION_WORDS = word_class("institution_words")
+_TITLE_HEADS = word_class("title_heads")
 
 
 def _without_article(name: str) -> str:

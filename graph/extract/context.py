@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..facts import ActorRef, Article, Evidence
 from ..gazetteer import Gazetteer
-from ..lexicons import Lexicons
+from ..lexicons import Lexicons, word_class, word_map
 from . import dates
 from .actors import ActorIndex, Mention, country_actor
 
@@ -17,30 +17,16 @@ _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "hersel
 _GROUP_PRONOUNS = {"they", "them", "their", "both"}
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _TIME_CLAUSE_WORDS = frozenset({"when", "while", "until", "before", "after", "once"})
-# days told relative to the date the text gave last
-_DAY_SHIFTS = {"the same day": 0, "that day": 0, "that same day": 0, "the next day": 1, "the following day": 1,
-               "the day after": 1, "a day later": 1, "the previous day": -1, "the day before": -1,
-               "a day earlier": -1}
+_DAY_SHIFTS = {phrase: int(days) for phrase, days in word_map("day_shifts").items()}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
-_GROUP_NOUNS = {"men", "women", "diplomats", "leaders", "ministers", "sides", "officials", "presidents", "counterparts",
-                "countries", "governments", "nations", "states", "neighbours", "neighbors", "capitals"}
-# of those, the people who meet ("the leaders agreed …" after a meeting of two)
-_OWN_STATE_NOUNS = {"country", "nation", "government"}
-_MET_PEOPLE = {"men", "women", "diplomats", "leaders", "ministers", "presidents", "counterparts"}
-# plural nouns that name things, not people, after a country word ("Israeli changes")
-_NON_GROUPS = {"change", "proposal", "plan", "measure", "restriction", "sanction", "weapon", "border", "right",
-               "election", "demand", "policy", "reform", "term", "condition", "relation", "tie", "talk", "interest",
-               "position", "territory", "affair", "asset", "goods", "product", "export", "import", "law", "claim"}
-# peoples whose plural is not demonym + "s"
-_PEOPLES = {"turk": "TUR", "serb": "SRB", "croat": "HRV", "kurd": "IRQ", "pole": "POL", "dane": "DNK", "swede": "SWE",
-            "finn": "FIN", "scot": "GBR", "brit": "GBR", "israelite": "ISR", "filipino": "PHL", "thai": "THA",
-            "arab": "", "jew": ""}
-_PARTITIVES = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "some", "part", "third", "half",
-               "majority", "number", "band", "contingent", "unit", "delegation", "team", "crowd", "one", "two", "many"}
-# a state's bodies, which a text names once with their country and then with "the" alone
-_STATE_BODY_HEADS = frozenset({"junta", "government", "regime", "military", "army", "cabinet", "administration",
-                               "parliament", "authorities"})
-_BODY_NOUNS = {"bloc", "alliance", "organization", "organisation", "grouping", "body", "union", "council", "agency"}
+_GROUP_NOUNS = word_class("group_nouns")
+_OWN_STATE_NOUNS = word_class("own_state_nouns")
+_MET_PEOPLE = word_class("met_people")
+_NON_GROUPS = word_class("non_groups")
+_PEOPLES = word_map("peoples")
+_PARTITIVES = word_class("partitives")
+_STATE_BODY_HEADS = word_class("state_body_heads")
+_BODY_NOUNS = word_class("body_nouns")
 _COUNTRY_WORDS = frozenset({"Country", "Demonym", "Capital"})
 # sectors of people who act where they live, and the prepositions that name where they act
 _LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "COP", "REB"})
@@ -52,14 +38,9 @@ def _kin(kind: str) -> str:
     return "Country" if kind in _COUNTRY_WORDS else kind
 
 
-# speech acts besides reporting verbs that a speaker coordinates with "said"
-_SPEECH_ACTS = frozenset({"warn", "urge", "accuse", "threaten", "vow", "pledge", "insist"})
-# verbs whose subject is the author of the document they take as object
-_ISSUING_VERBS = frozenset({"issue", "release", "publish", "adopt", "send", "deliver", "sign", "make", "put",
-                            "draft", "circulate", "present", "submit", "read", "post"})
-# what an actor issues that can itself demand, condemn or warn ("issued a statement demanding …")
-DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report", "message",
-                   "note", "memorandum", "appeal", "ultimatum", "decree", "warning", "notice"}
+_SPEECH_ACTS = word_class("speech_acts")
+_ISSUING_VERBS = word_class("issuing_verbs")
+DOCUMENT_NOUNS = word_class("document_nouns")
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 
 

@@ -13,37 +13,30 @@ import re
 from spacy.tokens import Span, Token
 
 from ..facts import ActorRef, Event
-from ..lexicons import Trigger
+from ..lexicons import Trigger, word_class, word_map
 from .actors import AGREEMENT_WORDS, Mention
 from .context import DOCUMENT_NOUNS, DocContext
 
 _COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"}
 _YIELDING = {"RETREAT", "CONCEDE"}
 _CONFLICT_ACTIONS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"}
-# Verbs whose complement clause is what they promise, threaten or refuse.
-_COMMITMENT = {"agree": "promise", "pledge": "promise", "promise": "promise", "vow": "promise", "commit": "promise",
-               "offer": "promise", "undertake": "promise", "ready": "promise", "willing": "promise",
-               "prepared": "promise", "swear": "promise", "threaten": "threat", "refuse": "refusal",
-               "decline": "refusal", "fail": "failure", "resort": "threat"}
+_COMMITMENT = word_map("commitments")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
-_EVALUATION_VERBS = {"describe", "call", "label", "brand", "term", "deem", "denounce", "characterize", "characterise"}
-_RESTRICTIONS = {"boycott", "blockade", "block", "strike", "besiege", "picket", "barricade"}
-_CONCLUDING = frozenset({"conclude", "insist", "declare", "argue", "stress", "demand"})
+_EVALUATION_VERBS = word_class("evaluation_verbs")
+_RESTRICTIONS = word_class("restrictions")
+_CONCLUDING = word_class("concluding_verbs")
 _REPORTED = "reported"  # marks an act coded as the reporting speaker's (not a PLOVER mode)
 _MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "MOBILIZE"}
-_ATTACK_NOUNS = {"bombing", "attack", "explosion", "blast", "bomb", "shelling", "raid", "airstrike", "strike", "mine",
-                 "rocket", "missile", "shell", "grenade", "ambush", "fire", "gunfire", "assault", "offensive"}
+_ATTACK_NOUNS = word_class("attack_nouns")
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN"}
-_TRAVEL_NOUNS = {"trip", "tour", "journey", "visit"}
+_TRAVEL_NOUNS = word_class("travel_nouns")
 _PLACE_PREPS = {"in", "into", "on", "near", "at", "off", "around"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _COMPASS_PREPS = _PLACE_PREPS | {"of"}  # "east of Taiwan"
-_RECIPROCAL = {"trade", "exchange", "swap"}
-_WEAPONS = {"weapon", "missile", "tank", "artillery", "warship", "reserve", "reservist", "unit", "division",
-            "battalion", "brigade", "regiment", "fleet", "aircraft", "jet", "bomber", "resource"}
-# verbs whose "for"/"in" complement names a collective act their subject takes part in
-_GATHERING = {"gather", "converge", "assemble", "participate", "join", "turn"}
+_RECIPROCAL = word_class("reciprocal_verbs")
+_WEAPONS = word_class("weapons")
+_GATHERING = word_class("gathering_verbs")
 _JOINABLE = {"PROTEST", "CONSULT"}
 # targets that are a sector group without a nationality ("fired on demonstrators")
 _DOMESTIC_TARGET_CATEGORIES = {"ASSAULT", "COERCE", "RETREAT", "CONCEDE"}
@@ -51,7 +44,7 @@ _DOMESTIC_TARGET_CATEGORIES = {"ASSAULT", "COERCE", "RETREAT", "CONCEDE"}
 # not for the actor's own forces ("withdrew its troops")
 _YIELDED_TO_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "MED"}
 _LOCATIVE_PREPS = ("in", "near", "at", "outside", "inside", "around")
-_MISSIONS = {"embassy", "consulate", "mission", "legation"}
+_MISSIONS = word_class("missions")
 _NOUN_TARGET_PREPS = ("for", "to", "against", "with", "toward", "towards", "on", "upon")
 _TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "for", "from", "toward", "towards", "into", "over", "of")
 
@@ -160,14 +153,9 @@ def _light_noun_trigger(ctx: DocContext, verb: Token) -> Trigger | None:
                  if forms & set(t.light) and _modifiers_match(obj, t)), None)
 
 
-# definite nouns for an act told before ("rejected the accusations", "denounced the measures")
-_ACT_NOUNS = {"decision", "move", "measure", "sanction", "accusation", "charge", "allegation", "claim", "step",
-              "statement", "proposal", "offer", "plan", "demand", "request", "remark", "comment", "expulsion",
-              "ban", "action", "attack", "strike", "threat", "ultimatum", "announcement", "declaration"}
-# which earlier act such a noun points back to: words name words, deeds name deeds
-_NOUN_ACTS = {"accusation": {"ACCUSE"}, "charge": {"ACCUSE"}, "allegation": {"ACCUSE"}, "claim": {"ACCUSE"},
-              "threat": {"THREATEN"}, "ultimatum": {"THREATEN"}, "demand": {"REQUEST"}, "request": {"REQUEST"}}
-_DEED_NOUNS = {"decision", "move", "measure", "sanction", "step", "expulsion", "ban", "action", "attack", "strike"}
+_ACT_NOUNS = word_class("act_nouns")
+_NOUN_ACTS = {noun: {category} for noun, category in word_map("noun_acts").items()}
+_DEED_NOUNS = word_class("deed_nouns")
 _VERBAL_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _WHOSE_PREPS = {"of", "by", "from"}
 
@@ -224,10 +212,9 @@ def _describes_document(tok: Token) -> bool:
     return any(t.lemma_.lower() in DOCUMENT_NOUNS and t.pos_ == "NOUN" for t in tok.doc[tok.head.i + 1:tok.i])
 
 
-_QUANTITY_NOUNS = {"day", "week", "series", "round", "wave", "number", "couple", "string", "spate", "host", "package",
-                   "set", "raft", "batch"}
-_EXERCISES = {"drill", "exercise", "manoeuvre", "maneuver", "patrol"}
-_JOINT = {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"}
+_QUANTITY_NOUNS = word_class("quantity_nouns")
+_EXERCISES = word_class("exercises")
+_JOINT = word_class("joint")
 
 
 def _carrier(noun: Token) -> tuple[Token, str]:
@@ -266,7 +253,7 @@ def _in_condition(tok: Token) -> bool:
     return False
 
 
-_ASPECTUAL = {"start", "begin", "continue", "resume", "keep"}
+_ASPECTUAL = word_class("aspectual_verbs")
 
 
 def _is_future(tok: Token) -> bool:

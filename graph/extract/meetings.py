@@ -14,20 +14,19 @@ from datetime import date as Date
 from spacy.tokens import Span, Token
 
 from ..facts import ActorRef, Meeting
+from ..lexicons import word_class
 from .context import DocContext
 from .events import _governor, _is_future
 
 _DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
 _DURATION_UNITS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D"}
-_LIGHT = {"hold", "have", "conduct", "begin", "start", "open", "resume", "pay", "make", "host", "chair"}
-_QUANTITY = {"series", "round", "number", "couple", "string", "set"}
-# "flew to Kabul for talks with X": the traveller takes part ("called for talks" does not)
-_TRAVEL = {"travel", "fly", "arrive", "go", "come", "head", "land", "journey", "return"}
-_PRIVATE = {"privately", "one-on-one", "bilaterally", "separately"}
+_LIGHT = word_class("meeting_light_verbs")
+_QUANTITY = word_class("meeting_quantities")
+_TRAVEL = word_class("meeting_travel_verbs")
+_PRIVATE = word_class("private_meeting_words")
 # prepositions that place an act in or after a meeting that took place ("after their talks")
 _HELD_PREPS = {"in", "during", "at", "after", "following"}
-# "the upcoming summit", "planned talks": a meeting still to come
-_AHEAD = {"upcoming", "planned", "forthcoming", "proposed"}
+_AHEAD = word_class("planned_meeting_words")
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -248,7 +247,7 @@ def _modality(planned: bool) -> str:
     return "future" if planned else "asserted"
 
 
-_VISITORS = {"counterpart", "delegation", "envoy", "emissary", "visitor", "guest", "leader", "official"}
+_VISITORS = word_class("visitor_nouns")
 
 
 def _visitor(ctx: DocContext, obj: Token | None) -> bool:
