@@ -36,6 +36,8 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+|[A-Z][a-z]?\.")
 _OBLIGATION = {"must", "should", "ought"}
+# sectors of the posts whose holders a story may name without telling of an act (not sport or business)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD", "OPP", "REB"})
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}\b")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -93,6 +95,8 @@ class SentenceFilter:
         self.actor_nouns |= {w.casefold() for t in self.gazetteer.titles for w in t.split() if w.isalpha()}
         self.actor_nouns -= STOP_WORDS
         self.actor_nouns |= {_plural(w) for w in self.actor_nouns}
+        self.title_words = {w.casefold() for t, title in self.gazetteer.titles.items() if title.sector in _STATE_SECTORS
+                            for w in t.split() if w.isalpha()} - STOP_WORDS
         self.irregular: dict[str, set[str]] = {}
         if "lemmatizer" in nlp.pipe_names:
             lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
@@ -163,6 +167,12 @@ class SentenceFilter:
                 return True
         return False
 
+    def _introduces_person(self, words: list[str], name_words: set[str]) -> bool:
+        """A title before a personal name ("Foreign Minister Gabrielius Landsbergis said …"):
+        the sentence tells who someone is, with role and country, even if it tells of no act."""
+        return any(a.lower() in self.title_words and b[:1].isupper() and b in name_words
+                   for a, b in zip(words, words[1:]))
+
     def sentences(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, paragraph start) of each sentence: lines cut at end punctuation
         followed by a capital, a digit or a quote, except after an abbreviation the
@@ -220,6 +230,8 @@ class SentenceFilter:
                 trigger = True
             if trigger and self._has_actor(ws, name_words):
                 keep[k] = relevant[k] = True
+            elif self._introduces_person(ws, name_words):
+                keep[k] = True
         seeds = [k for k, kept in enumerate(relevant) if kept]
         names = set()
         for k in seeds:

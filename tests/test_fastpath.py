@@ -113,3 +113,15 @@ def test_fastpath_keeps_the_sentence_introducing_a_surname_that_opens_a_kept_one
     the document writes that word in a full name (with or without an Arabic article)."""
     facts = next(fast.facts([Article(doc_id="t", text=text, date="2024-05-16")]))
     assert [([s.code for s in e.sources], [t.code for t in e.targets]) for e in facts.events] == [([code], ["TGO"])]
+
+
+def test_fastpath_keeps_a_sentence_that_introduces_a_titled_person(fast):
+    text = ("Envoys expelled\nEstonia expelled a Belarusian diplomat on Friday.\n"
+            "Estonian Interior Minister Maret Kallaste said the decision followed months of monitoring.\n"
+            "Coach Tiina Ruus said the squad had trained well all week.\n")
+    facts = next(iter(fast.facts([Article("ee", text, title="Envoys expelled", date="2024-03-01")])))
+    people = {a.name: (a.country, a.roles) for a in facts.actors.values() if a.kind == "Person"}
+    assert people.get("Maret Kallaste") == ("EST", ["Interior Minister"])
+    assert "Tiina Ruus" not in people  # a sports title alone keeps nothing
+    kept = fast.filter.select(text, body_start=len("Envoys expelled\n")).text
+    assert "Kallaste" in kept and "squad" not in kept

@@ -11,6 +11,8 @@ def gz():
 @pytest.mark.parametrize("name,code", [
     ("U.S.", "USA"), ("the United States", "USA"), ("America", "USA"), ("Russia", "RUS"),
     ("Britain", "GBR"), ("UK", "GBR"), ("South Korea", "KOR"), ("Côte d'Ivoire", "CIV"),
+    ("Congo", "COD"), ("Democratic Republic of Congo", "COD"), ("Republic of Congo", "COG"),
+    ("Congo-Brazzaville", "COG"),
 ])
 def test_gazetteer_country_variants(gz, name, code):
     assert gz.country(name) == code
