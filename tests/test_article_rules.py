@@ -523,3 +523,12 @@ def test_a_verb_hung_on_a_purpose_clause_continues_the_clause_above_not_the_repo
     facts = extract("Armenian riot police used water cannon and tear gas to disperse the crowds and detained 40 "
                     "people, the Armenian interior ministry said.")
     assert [[s.text for s in e.sources] for e in facts.events if e.category == "COERCE"] == [["Armenian riot police"]]
+
+
+def test_a_promised_response_is_a_threat(extract):
+    """"promised a tough response", "ready to respond": an answer to a hostile act, announced, is a
+    threat; "ready to resume talks" stays an offer."""
+    facts = extract("Belarus said it was ready to respond to any provocation on its border. Minsk promised a "
+                    "tough response to the expulsions. Caracas said it was ready to resume talks.")
+    assert _codes(facts, "THREATEN") == [(["BLR"], []), (["BLR"], [])]
+    assert _codes(facts, "AGREE") == [(["VEN"], [])]

@@ -21,6 +21,7 @@ _COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"}
 _YIELDING = {"RETREAT", "CONCEDE"}
 _CONFLICT_ACTIONS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"}
 _COMMITMENT = word_map("commitments")
+_RETALIATION = word_class("retaliation_verbs")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
 _EVALUATION_VERBS = word_class("evaluation_verbs")
@@ -740,6 +741,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
                 category = "REJECT"
             else:
                 category, negated = inner_cat, True
+        elif comp.lemma_.lower() in _RETALIATION:
+            category = "THREATEN"  # "said it was ready to respond"
         else:
             # an offer or promise to yield is itself an agreement; only an announced retreat is CONCEDE
             category = "AGREE" if inner_cat in _YIELDING or not inner_cat else future_category(inner_cat)
