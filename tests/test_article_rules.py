@@ -532,3 +532,11 @@ def test_a_promised_response_is_a_threat(extract):
                     "tough response to the expulsions. Caracas said it was ready to resume talks.")
     assert _codes(facts, "THREATEN") == [(["BLR"], []), (["BLR"], [])]
     assert _codes(facts, "AGREE") == [(["VEN"], [])]
+
+
+def test_he_after_a_title_standing_for_a_person_is_that_person(extract):
+    """A readout names the principal once, then "The Secretary …", then "He …": the pronoun
+    follows the title's person, not the counterpart named last."""
+    facts = extract("Secretary of State Dana Whitfield spoke today with Nepalese Foreign Minister Kamal Thapa. "
+                    "The Secretary condemned the bombing in Pokhara. He urged Nepal and India to cooperate.")
+    assert _codes(facts, "REQUEST") == [(["USA"], ["NPL", "IND"])]

@@ -570,13 +570,29 @@ class DocContext:
         The subject of its own sentence when one precedes it ("X pressed Russia … and he
         stressed"), else the nearest earlier person; names inside quotation marks are skipped.
         """
-        earlier = [m for m in self.index.mentions if m.kind == "Person" and m.start < t.i
-                   and t.i - m.start < 400 and not self.in_quote(self.doc[m.start].idx)]
+        earlier = [(m.start, self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"), m) for m in self.index.mentions
+                   if m.kind == "Person" and m.start < t.i and t.i - m.start < 400
+                   and not self.in_quote(self.doc[m.start].idx)]
+        earlier += self._titled_subjects(t, max((c[0] for c in earlier), default=max(0, t.i - 400)))
         if not earlier:
             return None
-        same = [m for m in earlier if m.start >= t.sent.start
-                and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        return self.ref((same or earlier)[-1], text=t.text)
+        same = [c for c in earlier if c[0] >= t.sent.start and c[1]]
+        _, _, person = max(same or earlier, key=lambda c: c[0])
+        if isinstance(person, ActorRef):
+            return ActorRef(person.key, t.text, person.code, person.sector)
+        return self.ref(person, text=t.text)
+
+    def _titled_subjects(self, t: Token, after: int) -> list[tuple[int, bool, ActorRef]]:
+        """Subjects since ``after`` that are a title standing for one person ("The Secretary
+        condemned … He urged …"): the person a later pronoun most likely refers to."""
+        found = []
+        for h in self.doc[after + 1:t.i]:
+            if h.dep_ in ("nsubj", "nsubjpass") and h.lower_ in self.title_words and self.index.at(h) is None \
+                    and not self.in_quote(h.idx):
+                refs = self.refs(h)
+                if len(refs) == 1 and refs[0].key.startswith("person/"):
+                    found.append((h.i, True, refs[0]))
+        return found
 
     def in_quote(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quote_spans)
