@@ -540,3 +540,11 @@ def test_he_after_a_title_standing_for_a_person_is_that_person(extract):
     facts = extract("Secretary of State Dana Whitfield spoke today with Nepalese Foreign Minister Kamal Thapa. "
                     "The Secretary condemned the bombing in Pokhara. He urged Nepal and India to cooperate.")
     assert _codes(facts, "REQUEST") == [(["USA"], ["NPL", "IND"])]
+
+
+def test_an_accusing_participle_beside_a_material_act_is_its_own_event(extract):
+    """"expelled three consuls, accusing them of spying": the charge is an act of its own, aimed
+    at the people the main verb acted on ("opened fire, killing one" stays one event)."""
+    facts = extract("Poland expelled three Belarusian consuls on Friday, accusing them of spying.")
+    assert _codes(facts, "SANCTION") == [(["POL"], ["BLR"])]
+    assert _codes(facts, "ACCUSE") == [(["POL"], ["BLR"])]

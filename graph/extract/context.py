@@ -197,7 +197,7 @@ class DocContext:
             p = self.salient_person(t)
             return [p] if p else []
         if low in _GROUP_PRONOUNS:
-            group = self._antecedent(t, plural=True)
+            group = self._object_of_the_clause_above(t) or self._antecedent(t, plural=True)
             if group:
                 self.last_group = group
             return list(self.last_group)
@@ -266,6 +266,19 @@ class DocContext:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         refs = self.refs(obj) if obj is not None and obj.i < t.i else []
         return refs if len(refs) == 1 and refs[0].key.startswith(("country/", "org/")) else []
+
+    def _object_of_the_clause_above(self, t: Token) -> list[ActorRef]:
+        """"expelled two Russian diplomats, accusing them of spying": "them", the object of a
+        participle, is the people the main verb acted on."""
+        verb = t.head
+        if t.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.pos_ != "VERB":
+            return []
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is None or obj.tag_ not in ("NNS", "NNPS"):
+            return []
+        # "two Russian diplomats": people of a state stand for it
+        return self.refs(obj) or [self.ref(m) for m in map(self.index.at, obj.children)
+                                  if m is not None and m.kind in ("Country", "Demonym")][:1]
 
     def _antecedent(self, t: Token, plural: bool) -> list[ActorRef]:
         """The actors a pronoun stands for: the nearest earlier subject phrase naming actors

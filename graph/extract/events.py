@@ -643,7 +643,14 @@ def _main_events(coded: list[tuple[Token, Event]], reporting: frozenset[str]) ->
     """PLOVER codes the main event of a sentence: an event whose trigger sits inside the
     clause of another coded event (a participle, a relative or adverbial clause, a complement)
     is background to it and is not coded again."""
-    return [(t, e) for t, e in coded if not any(_subordinate_to(t, o, reporting) for o, _ in coded)]
+    return [(t, e) for t, e in coded if not any(_subordinate_to(t, o, reporting) and not _reason_given(t, e, f)
+                                                for o, f in coded)]
+
+
+def _reason_given(tok: Token, event: Event, main: Event) -> bool:
+    """"expelled two diplomats, accusing them of spying": a participle that accuses, beside a
+    material act, gives the actor's charge, which is an act of its own."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and event.category == "ACCUSE" and main.category in _MATERIAL
 
 
 def _civil_mobilization(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
