@@ -548,3 +548,12 @@ def test_an_accusing_participle_beside_a_material_act_is_its_own_event(extract):
     facts = extract("Poland expelled three Belarusian consuls on Friday, accusing them of spying.")
     assert _codes(facts, "SANCTION") == [(["POL"], ["BLR"])]
     assert _codes(facts, "ACCUSE") == [(["POL"], ["BLR"])]
+
+
+def test_representatives_signing_a_declaration_agree_for_the_parties_they_represent(extract):
+    """"Representatives of A and B signed a declaration": a signed declaration is an agreement,
+    and representatives of a party stand for it, as a delegation does."""
+    facts = extract("Representatives of Armenia and Azerbaijan signed a declaration of principles in Washington "
+                    "on Friday. Chile and Peru inked a fisheries deal.")
+    assert sorted(sorted(s.code for s in e.sources) for e in facts.events if e.category == "AGREE") == \
+        [["ARM", "AZE"], ["CHL", "PER"]]
