@@ -557,3 +557,12 @@ def test_representatives_signing_a_declaration_agree_for_the_parties_they_repres
                     "on Friday. Chile and Peru inked a fisheries deal.")
     assert sorted(sorted(s.code for s in e.sources) for e in facts.events if e.category == "AGREE") == \
         [["ARM", "AZE"], ["CHL", "PER"]]
+
+
+def test_the_rebels_are_the_rebel_group_named_before(extract):
+    """"the rebels" after "the M23 rebel group" is that group, not the country the story is
+    filed from (a mediation venue's dateline)."""
+    facts = extract("NAIROBI — Congo's army clashed with the M23 rebel group near Goma on Sunday. Kinshasa "
+                    "accused the rebels of shelling civilians.")
+    targets = [[t.key for t in e.targets] for e in facts.events if e.category == "ACCUSE"]
+    assert len(targets) == 1 and len(targets[0]) == 1 and "m23" in targets[0][0].lower()

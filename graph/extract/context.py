@@ -30,6 +30,8 @@ _BODY_NOUNS = word_class("body_nouns")
 _COUNTRY_WORDS = frozenset({"Country", "Demonym", "Capital"})
 # sectors of people who act where they live, and the prepositions that name where they act
 _LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "COP", "REB"})
+# sectors of groups a text names ("the M23 rebel group") and then calls by their kind ("the rebels")
+_NAMED_GROUP_SECTORS = frozenset({"REB", "OPP"})
 _SCENE_PREPS = frozenset({"in", "at", "outside", "inside", "near", "across", "throughout"})
 
 
@@ -364,6 +366,16 @@ class DocContext:
             return None  # the last such body had no country either
         return None
 
+    def _earlier_group(self, t: Token, sector: str) -> ActorRef | None:
+        """"the rebels" after "the M23 rebel group": an armed or opposition group told with "the"
+        alone is the one of its sector the text named last, not a country."""
+        if sector not in _NAMED_GROUP_SECTORS or \
+                [c.lower_ for c in t.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")] != ["the"]:
+            return None
+        m = next((m for m in reversed(self.index.mentions) if m.start < t.i and m.kind == "Organization"
+                  and self.index.actors[m.key].sector == sector), None)
+        return self.ref(m, text=self._phrase(t)) if m is not None else None
+
     def _dateline_country(self, t: Token) -> Mention | None:
         """"TBILISI — Riot police detained 200 people": police, protesters or strikers the text
         places nowhere act in the country the story is filed from."""
@@ -506,6 +518,9 @@ class DocContext:
                 ref = self.ref(body)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, ref.sector)]
         if sector:
+            group = self._earlier_group(t, sector)
+            if group is not None:
+                return [group]
             # "Security forces in Guinea", "Opposition groups in Zimbabwe"; "protesters marched in Tehran"
             m = self._located_country(t) or self._earlier_body(t)
             if m is None and sector in _LOCAL_SECTORS:
