@@ -566,3 +566,9 @@ def test_the_rebels_are_the_rebel_group_named_before(extract):
                     "accused the rebels of shelling civilians.")
     targets = [[t.key for t in e.targets] for e in facts.events if e.category == "ACCUSE"]
     assert len(targets) == 1 and len(targets[0]) == 1 and "m23" in targets[0][0].lower()
+
+
+def test_extended_or_renewed_sanctions_are_sanctions(extract):
+    facts = extract("The Security Council extended an arms embargo on Libya for another year. The European Union "
+                    "renewed its sanctions against Belarus on Monday.")
+    assert _codes(facts, "SANCTION") == [(["IGO"], ["LBY"]), (["IGO"], ["BLR"])]
