@@ -572,3 +572,11 @@ def test_extended_or_renewed_sanctions_are_sanctions(extract):
     facts = extract("The Security Council extended an arms embargo on Libya for another year. The European Union "
                     "renewed its sanctions against Belarus on Monday.")
     assert _codes(facts, "SANCTION") == [(["IGO"], ["LBY"]), (["IGO"], ["BLR"])]
+
+
+def test_a_warning_that_attacks_will_be_answered_with_force_is_a_threat(extract):
+    """"warned that any attack would be met with force" carries a threat; "warned that the
+    situation could escalate" reports a view."""
+    facts = extract("Turkish Defence Minister Selim Kaya warned that any new attack would be met with full force. "
+                    "Greece warned that the situation could escalate.")
+    assert _codes(facts, "THREATEN") == [(["TUR"], [])]

@@ -22,6 +22,7 @@ _YIELDING = {"RETREAT", "CONCEDE"}
 _CONFLICT_ACTIONS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"}
 _COMMITMENT = word_map("commitments")
 _RETALIATION = word_class("retaliation_verbs")
+_RETALIATION_NOUNS = word_class("retaliation_nouns")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
 _EVALUATION_VERBS = word_class("evaluation_verbs")
@@ -986,6 +987,9 @@ def _warning_without_threat(ctx: DocContext, tok: Token) -> bool:
             any(c.dep_ == "prep" and c.lower_ in ("of", "against", "about") for c in tok.children):
         return False
     inner = (match_trigger(ctx, comp) or _light_noun_trigger(ctx, comp)) if comp.pos_ == "VERB" else None
+    if _is_future(comp) and any(w.lemma_.lower() in _RETALIATION_NOUNS or w.lemma_.lower() in _RETALIATION
+                                for w in comp.subtree):
+        return False  # "warned that any attack would be met with force"
     return not (inner and inner.category in _CONFLICT_ACTIONS and _is_future(comp))
 
 
