@@ -580,3 +580,12 @@ def test_a_warning_that_attacks_will_be_answered_with_force_is_a_threat(extract)
     facts = extract("Turkish Defence Minister Selim Kaya warned that any new attack would be met with full force. "
                     "Greece warned that the situation could escalate.")
     assert _codes(facts, "THREATEN") == [(["TUR"], [])]
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force_aimed_at_no_one(extract):
+    """A launch into the sea is a show of force (MOBILIZE), and the missiles fired are the
+    means, not people of the firing state."""
+    facts = extract("North Korea fired three cruise missiles into the sea on Monday. Syria fired two missiles "
+                    "on Tuesday.")
+    assert _codes(facts, "MOBILIZE") == [(["PRK"], [])]
+    assert _codes(facts, "ASSAULT") == [(["SYR"], [])]
