@@ -589,3 +589,10 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force_aimed_at_no_one(extract
                     "on Tuesday.")
     assert _codes(facts, "MOBILIZE") == [(["PRK"], [])]
     assert _codes(facts, "ASSAULT") == [(["SYR"], [])]
+
+
+def test_people_acted_on_in_a_named_city_belong_to_its_country_not_the_datelines(extract):
+    """"BRUSSELS — police detained 40 protesters in Tbilisi": the protesters are Georgians."""
+    facts = extract("BRUSSELS — Armenian police detained 40 protesters in Yerevan overnight, the interior ministry "
+                    "said.")
+    assert _codes(facts, "COERCE") == [(["ARM"], ["ARM"])]

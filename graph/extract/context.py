@@ -324,11 +324,11 @@ class DocContext:
         return None
 
     def _scene_country(self, t: Token) -> Mention | None:
-        """The country where a subject group acts ("protesters gathered outside the British embassy
+        """The country where a subject or object group acts ("protesters gathered outside the British embassy
         in Tehran": Iranians): a city or country named by a locative of its verb, not a modifier."""
         while t.dep_ == "pobj" and t.head.lower_ == "of":  # "thousands of protesters"
             t = t.head.head
-        if t.dep_ != "nsubj":
+        if t.dep_ not in ("nsubj", "dobj"):  # "police detained 40 protesters in Tbilisi": the object's scene too
             return None
         verb = t.head
         # "students blocked a highway in Belgrade": the scene may hang on the object
