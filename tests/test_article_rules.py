@@ -596,3 +596,10 @@ def test_people_acted_on_in_a_named_city_belong_to_its_country_not_the_datelines
     facts = extract("BRUSSELS — Armenian police detained 40 protesters in Yerevan overnight, the interior ministry "
                     "said.")
     assert _codes(facts, "COERCE") == [(["ARM"], ["ARM"])]
+
+
+def test_the_ministers_after_a_pair_with_no_meeting_before_are_that_pair(extract):
+    """"A and B agreed … The ministers met in Lima": the bare plural stands for the pair told last."""
+    facts = extract("Chilean Foreign Minister Ana Vidal and her Peruvian counterpart Luis Parra agreed on Monday to "
+                    "reopen the border. The ministers met in Lima for two hours.")
+    assert [sorted(p.code for p in m.participants) for m in facts.meetings] == [["CHL", "PER"]]

@@ -468,8 +468,8 @@ class DocContext:
                 pair = self._main_pair(t)
                 if pair:
                     return pair
-            if paired and not self.last_group:
-                # "A and B agreed … The two leaders also signed …": the last pair of people told
+            if not self.last_group:
+                # "A and B agreed … The two leaders also signed …", "… The ministers met": the last pair told
                 group = self._antecedent(t, plural=True)
                 if len(group) == 2 and all(r.key.startswith("person/") for r in group):
                     return group
