@@ -603,3 +603,12 @@ def test_the_ministers_after_a_pair_with_no_meeting_before_are_that_pair(extract
     facts = extract("Chilean Foreign Minister Ana Vidal and her Peruvian counterpart Luis Parra agreed on Monday to "
                     "reopen the border. The ministers met in Lima for two hours.")
     assert [sorted(p.code for p in m.participants) for m in facts.meetings] == [["CHL", "PER"]]
+
+
+def test_a_capital_the_tagger_missed_after_in_is_the_meeting_place(extract):
+    """"the summit in Montevideo" (the tagger took the city for a product): a capital after a
+    locative preposition is a place, not its government."""
+    facts = extract("Brazilian President Luiz Inacio Lula da Silva met Argentine President Javier Milei on the "
+                    "sidelines of the Mercosur summit in Montevideo on Friday.")
+    places = {facts.actors[m.place].name for m in facts.meetings if m.place}
+    assert places == {"Montevideo"}

@@ -528,7 +528,11 @@ def _add_mistagged_cities(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
     place stands: "struck Odesa", "the port of Odesa", "hit Zaporizhzhia"."""
     people = {t.i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in index.by_token or tok.i in people or not tok.is_title:
+        taken = index.by_token.get(tok.i)
+        # "the summit in Montevideo" with the city tagged a product: a capital after "in" is the place
+        capital = taken is not None and taken.kind == "Capital" and taken.end - taken.start == 1 \
+            and _locative(doc[tok.i:tok.i + 1])
+        if tok.pos_ != "PROPN" or (taken is not None and not capital) or tok.i in people or not tok.is_title:
             continue
         if not (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in _CITY_PREPS):
             continue
@@ -541,6 +545,9 @@ def _add_mistagged_cities(doc: Doc, gz: Gazetteer, index: ActorIndex) -> None:
         actor = index.actors.setdefault(key, Actor(key=key, kind="Place", name=city.name, country=city.country,
                                                    code=city.country, geonames_id=city.geonames_id))
         actor.aliases.add(tok.text)
+        if capital:
+            index.by_token.pop(tok.i, None)
+            index.mentions = [m for m in index.mentions if m is not taken]
         index.add_mention(Mention(tok.i, tok.i + 1, "Place", key, tok.text, actor.country))
 
 
