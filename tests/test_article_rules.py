@@ -612,3 +612,8 @@ def test_a_capital_the_tagger_missed_after_in_is_the_meeting_place(extract):
                     "sidelines of the Mercosur summit in Montevideo on Friday.")
     places = {facts.actors[m.place].name for m in facts.meetings if m.place}
     assert places == {"Montevideo"}
+
+
+def test_support_for_a_states_bid_targets_the_state_not_the_body_it_seeks(extract):
+    facts = extract("Spain reiterated its support for Brazil's bid for a permanent seat on the Security Council.")
+    assert _codes(facts, "SUPPORT") == [(["ESP"], ["BRA"])]

@@ -301,6 +301,14 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
     return None, None
 
 
+def _owner(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorRef]:
+    """Whose the thing is: "welcomed President Biden's statement" ("its forces" are the actor's own,
+    and so is the alliance in "expressed the alliance's solidarity with Poland")."""
+    poss = _child(tok, "poss")
+    owner = [r for r in ctx.refs(poss, exclude) if r.code] if poss is not None and poss.pos_ != "PRON" else []
+    return [r for r in owner if not _own_body(ctx, r, exclude)]
+
+
 def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places: bool = False) -> list[ActorRef]:
     """The actors a phrase refers to, or else the first actor named in it: a country word
     modifying a thing stands for that country ("an Australian ultimatum", "Liberian refugees")."""
@@ -309,11 +317,7 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
     refs = [r for r in ctx.refs(tok, exclude) if r.code]
     if refs:
         return refs
-    # "welcomed President Biden's statement": whose the thing is ("its forces" are the actor's own)
-    poss = _child(tok, "poss")
-    owner = [r for r in ctx.refs(poss, exclude) if r.code] if poss is not None and poss.pos_ != "PRON" else []
-    # "expressed the alliance's solidarity with Poland": the actor's own state or body is no recipient
-    owner = [r for r in owner if not _own_body(ctx, r, exclude)]
+    owner = _owner(ctx, tok, exclude)
     if owner:
         return owner
     # "denied accusations that it supplies weapons to X", "a memorandum under which A will sell gas
@@ -998,7 +1002,9 @@ def _noun_targets(ctx: DocContext, noun: Token, sources: list[ActorRef]) -> list
     exclude = {s.key for s in sources}
     for prep in noun.subtree:
         if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS:
-            refs = ctx.refs(_child(prep, "pobj"), exclude)
+            pobj = _child(prep, "pobj")
+            # "support for India's bid for a seat on the Council": whose the bid is
+            refs = ctx.refs(pobj, exclude) or (_owner(ctx, pobj, exclude) if pobj is not None else [])
             if refs:
                 return refs
     # "his demand that Armenia amend its constitution": who is asked is the clause's subject
