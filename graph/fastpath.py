@@ -21,14 +21,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .extract.actors import surname_forms
 from .extract.treaties import known_treaties
-from .lexicons import Lexicons
+from .lexicons import Lexicons, word_class
 
 _QUOTES = "\u201c\u201d\""
 # words that send a reader to the sentence before for whom they mean
 _REFERRING = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both", "counterpart",
               "counterparts", "sides", "men", "women"}
-_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both",
-             "sides", "leaders", "ministers", "officials", "counterparts", "diplomats", "delegations", "men", "women"}
+# words that may stand for actors told elsewhere: pronouns, and the group nouns the extractor resolves
+_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "both", "delegations"} | \
+    word_class("group_nouns")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
              ("s", ""), ("d", ""))
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

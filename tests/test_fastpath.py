@@ -125,3 +125,11 @@ def test_fastpath_keeps_a_sentence_that_introduces_a_titled_person(fast):
     assert "Tiina Ruus" not in people  # a sports title alone keeps nothing
     kept = fast.filter.select(text, body_start=len("Envoys expelled\n")).text
     assert "Kallaste" in kept and "squad" not in kept
+
+
+def test_fastpath_keeps_a_sentence_whose_actor_is_a_group_noun(fast):
+    """"The two countries signed …": a group noun the extractor resolves can name the actors."""
+    text = ("Talks\nChile's President Ana Vidal received Peru's President Luis Parra in Santiago on Friday.\n"
+            "The weather was mild.\nThe two countries also signed a roadmap on fisheries.\n")
+    kept = fast.filter.select(text, body_start=len("Talks\n")).text
+    assert "roadmap" in kept and "weather" not in kept
