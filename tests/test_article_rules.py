@@ -617,3 +617,13 @@ def test_a_capital_the_tagger_missed_after_in_is_the_meeting_place(extract):
 def test_support_for_a_states_bid_targets_the_state_not_the_body_it_seeks(extract):
     facts = extract("Spain reiterated its support for Brazil's bid for a permanent seat on the Security Council.")
     assert _codes(facts, "SUPPORT") == [(["ESP"], ["BRA"])]
+
+
+def test_a_treaty_named_after_its_parties_has_them_as_parties(extract):
+    """"the EU-Mexico Modernised Global Agreement": the parties the name opens with."""
+    facts = extract("Ministers welcomed progress on the EU-Mexico Modernised Global Agreement and the "
+                    "India-Bhutan Hydropower Cooperation Agreement on Tuesday.")
+    parties = {t.name: sorted(t.parties) for t in facts.treaties.values()}
+    assert parties == {"EU-Mexico Modernised Global Agreement": ["country/MEX", "org/european-union"],
+                       "India-Bhutan Hydropower Cooperation Agreement": ["country/BTN", "country/IND"]}
+    assert facts.actors["org/european-union"].name == "European Union"

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Token
 
-from ..facts import Treaty, TreatyAction
+from ..facts import Actor, Treaty, TreatyAction
 from ..gazetteer import normalize
 from .actors import AGREEMENT_WORDS, country_actor, slug
 from .context import DocContext
@@ -77,7 +77,8 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
             continue
         last_end = end
         key = f"treaty/{rec['id']}"
-        treaty = treaties.setdefault(key, Treaty(key=key, name=rec["name"], parties=[f"country/{p}" for p in rec.get("parties", [])]))
+        parties = [f"country/{p}" for p in rec.get("parties", [])] or _named_parties(ctx.gz, rec["name"])
+        treaty = treaties.setdefault(key, Treaty(key=key, name=rec["name"], parties=parties))
         treaty.aliases.add(surface)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
@@ -96,8 +97,8 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
         elif last and t.lemma_.lower() in _ANAPHORA and any(c.lower_ == "the" for c in t.children):
             token_treaty[t.i] = last
     for key in treaties:
-        for code in [p.split("/", 1)[1] for p in treaties[key].parties]:
-            ctx.index.actors.setdefault(f"country/{code}", country_actor(ctx.gz, code))
+        for party in treaties[key].parties:
+            _add_party_actor(ctx, party)
     actions: list[TreatyAction] = []
     for sent in ctx.body_sentences():
         for tok in sent:
@@ -120,8 +121,7 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
                     party = _party(a)
                     if party and party not in treaty.parties:
                         treaty.parties.append(party)
-                        if party.startswith("country/"):
-                            ctx.index.actors.setdefault(party, country_actor(ctx.gz, party.split("/", 1)[1]))
+                        _add_party_actor(ctx, party)
     return treaties, actions
 
 
@@ -141,6 +141,36 @@ def known_treaties(lex) -> tuple[dict, re.Pattern | None]:
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
         cached = _KNOWN[id(lex.treaties)] = (known, pattern)
     return cached
+
+
+def _named_parties(gz, name: str) -> list[str]:
+    """The parties a treaty's name opens with, joined by a hyphen or dash ("EU-Chile Advanced
+    Framework Agreement", "U.S.-Kenya Strategic Trade and Investment Partnership")."""
+    parts = re.split(r"[-\u2013]", name.split()[0]) if name.split() else []
+    if len(parts) < 2:
+        return []
+    keys = []
+    for part in parts:
+        org = gz.organization(part)
+        code = None if org is not None else gz.country(part)
+        if org is not None and org.code == "IGO":
+            keys.append(f"org/{org.key}")
+        elif code:
+            keys.append(f"country/{code}")
+        else:
+            return []
+    return keys
+
+
+def _add_party_actor(ctx: DocContext, party: str) -> None:
+    """A party is an actor of the document even where the text names it only in the treaty's name."""
+    kind, _, ident = party.partition("/")
+    if kind == "country":
+        ctx.index.actors.setdefault(party, country_actor(ctx.gz, ident))
+    elif party not in ctx.index.actors and ident in ctx.gz.organizations:
+        org = ctx.gz.organizations[ident]
+        ctx.index.actors[party] = Actor(key=party, kind="Organization", name=org.name, code=org.code,
+                                        country=org.country, sector=org.sector)
 
 
 def _party(ref) -> str | None:
