@@ -627,3 +627,13 @@ def test_a_treaty_named_after_its_parties_has_them_as_parties(extract):
     assert parties == {"EU-Mexico Modernised Global Agreement": ["country/MEX", "org/european-union"],
                        "India-Bhutan Hydropower Cooperation Agreement": ["country/BTN", "country/IND"]}
     assert facts.actors["org/european-union"].name == "European Union"
+
+
+def test_a_state_committed_to_a_course_agrees_and_ordered_patrols_mobilize(extract):
+    """"is committed to opening its economy": the passive form's subject holds the commitment
+    (no one committed it); "ordered patrols" puts police on the streets (MOBILIZE), not a request."""
+    facts = extract("Laos is committed to opening its economy, the minister said. The Ugandan government "
+                    "ordered patrols by police after clashes in Kampala.")
+    assert _codes(facts, "AGREE") == [(["LAO"], [])]
+    assert _codes(facts, "MOBILIZE") == [(["UGA"], [])]
+    assert not _codes(facts, "REQUEST")

@@ -776,6 +776,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     agentless = False
     if _reduced_passive(tok):
         sources = _by_phrase(ctx, tok)
+    elif ctx.is_passive(tok) and _stative_commitment(tok):
+        sources = ctx.refs(_child(tok, "nsubjpass"))
     elif ctx.is_passive(tok):
         sources = ctx.passive_agent(tok)
         # "three civilians have been killed", "guerrillas have been demobilized": the doer is untold
@@ -972,6 +974,13 @@ def _host(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef
             if refs:
                 return refs
     return []
+
+
+def _stative_commitment(tok: Token) -> bool:
+    """"Vietnam is committed to opening its economy": the subject holds the commitment; the
+    passive form names no one who committed it."""
+    return tok.lemma_.lower() == "commit" and _child(tok, "agent") is None and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
 
 
 def _by_phrase(ctx: DocContext, tok: Token) -> list[ActorRef]:
