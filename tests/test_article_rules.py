@@ -637,3 +637,11 @@ def test_a_state_committed_to_a_course_agrees_and_ordered_patrols_mobilize(extra
     assert _codes(facts, "AGREE") == [(["LAO"], [])]
     assert _codes(facts, "MOBILIZE") == [(["UGA"], [])]
     assert not _codes(facts, "REQUEST")
+
+
+def test_a_protest_is_aimed_at_whom_its_grievance_names(extract):
+    """"in defiance of Russian authorities", "to show their anger at the United States": the
+    protest's target, before the place its streets are in."""
+    facts = extract("Thousands of people blocked streets in Minsk in defiance of Russian authorities. "
+                    "Demonstrators in Kabul blocked a road to show their anger at Pakistan.")
+    assert _codes(facts, "PROTEST") == [(["BLR"], ["RUS"]), (["AFG"], ["PAK"])]

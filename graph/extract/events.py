@@ -39,6 +39,7 @@ _COMPASS_PREPS = _PLACE_PREPS | {"of"}  # "east of Taiwan"
 _RECIPROCAL = word_class("reciprocal_verbs")
 _WEAPONS = word_class("weapons")
 _GATHERING = word_class("gathering_verbs")
+_GRIEVANCES = word_class("grievance_nouns")
 _JOINABLE = {"PROTEST", "CONSULT"}
 # targets that are a sector group without a nationality ("fired on demonstrators")
 _DOMESTIC_TARGET_CATEGORIES = {"ASSAULT", "COERCE", "RETREAT", "CONCEDE"}
@@ -793,6 +794,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     if not sources and not agentless:
         return None
     targets = _noun_targets(ctx, noun, sources) if noun is not None else []
+    if not targets and category == "PROTEST":
+        targets = _protest_target(ctx, tok, sources)  # what it is against, before where the streets were
     targets = targets or _targets(ctx, tok, sources, category)
     if not targets and mode == "visit":
         targets = _host(ctx, tok, sources)
@@ -887,7 +890,19 @@ def _protest_target(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> lis
             refs = _targets(ctx, c, sources, "PROTEST")
             if refs:
                 return [r for r in refs if r.key not in exclude]
+        # "in defiance of Chinese authorities", "to show their anger at the United States"
+        grievance = _child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "in" else \
+            _child(c, "dobj") if c.dep_ == "advcl" else None
+        if grievance is not None and grievance.lemma_.lower() in _GRIEVANCES:
+            holders = (grievance, c) if c.dep_ == "advcl" else (grievance,)  # "show anger at X": on either word
+            for prep in (p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in _GRIEVANCE_PREPS):
+                refs = _phrase_actors(ctx, _child(prep, "pobj"), exclude)
+                if refs:
+                    return refs
     return []
+
+
+_GRIEVANCE_PREPS = ("of", "at", "for", "with", "over", "against", "to", "toward", "towards")
 
 
 def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: str,
