@@ -937,7 +937,8 @@ def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: 
             head = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"), obj)
         sector = ctx.lex.sector_nouns.get(head.lemma_.lower())
-        if sector is None or head.lemma_.lower() in _WEAPONS or (category in _YIELDING and (sector not in _YIELDED_TO_SECTORS or _foreign_captives(head))):
+        if sector is None or head.lemma_.lower() in _WEAPONS or (
+                category in _YIELDING and (sector not in _YIELDED_TO_SECTORS or _foreign_captives(head))):
             continue
         located = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS for t in c.subtree}
         if any(ctx.index.at(t) is not None for t in head.subtree if t.i not in located):
