@@ -645,3 +645,10 @@ def test_a_protest_is_aimed_at_whom_its_grievance_names(extract):
     facts = extract("Thousands of people blocked streets in Minsk in defiance of Russian authorities. "
                     "Demonstrators in Kabul blocked a road to show their anger at Pakistan.")
     assert _codes(facts, "PROTEST") == [(["BLR"], ["RUS"]), (["AFG"], ["PAK"])]
+
+
+def test_a_people_told_with_the_state_they_live_in_is_of_that_state_and_no_person(extract):
+    """"Bosnian Croats" (which the tagger may take for a person's name) are a people of Bosnia."""
+    facts = extract("Bosnian Croats rejected the new electoral law on Monday.")
+    assert _codes(facts, "REJECT") == [(["BIH"], [])]
+    assert not [a for a in facts.actors.values() if a.kind == "Person"]

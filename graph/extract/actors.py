@@ -918,6 +918,8 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
             continue  # "Oct 2" in a dateline: no one's name holds a digit
         if gz.country(name) or gz.organization(name) or gz.demonym(name):
             continue
+        if all(gz.demonym(w) or w.endswith("s") and gz.demonym(w[:-1]) for w in name.split()):
+            continue  # "Bosnian Serbs", "Iraqi Kurds": a people, not a person
         if len(ent) == 1 and ent.start == ent.sent.start and ent.root.dep_ in ("compound", "amod") \
                 and ent.root.head.pos_ == "NOUN" and ent.root.head.text.islower() and ent.root.head.i == ent.end:
             continue  # "Riot police", "Border guards": a sentence's capital opening a common noun phrase

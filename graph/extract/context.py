@@ -169,18 +169,34 @@ class DocContext:
             return None
         return Mention(t.i, t.i + 1, "Demonym", f"country/{code}", t.text, code)
 
+    def _home_of_people(self, t: Token, people: Mention) -> ActorRef | None:
+        """"Bosnian Serbs", "Iraqi Kurds": a people told with the state they live in is of that state."""
+        for c in t.children:
+            if c.dep_ not in ("amod", "compound") or c.i > t.i:
+                continue
+            m = self.index.at(c)
+            code = m.code if m is not None and m.kind == "Demonym" else self.gz.demonym(c.text) if m is None else None
+            if code and code != people.code:
+                break
+        else:
+            return None
+        ref = self.ref(Mention(c.i, c.i + 1, "Demonym", f"country/{code}", c.text, code), "CVL")
+        return ActorRef(ref.key, self._phrase(t), ref.code, ref.sector)
+
     def _refs_one(self, t: Token) -> list[ActorRef]:
         m = self.index.at(t)
         if m is None and t.dep_ not in ("amod", "compound"):
             m = self._people(t)
             if m is not None:
-                return [self.ref(m, "CVL")]
+                return [self._home_of_people(t, m) or self.ref(m, "CVL")]
         low = t.lower_
         # A named actor: the head itself is a mention.
         if m is not None and m.kind != "Place":
             sector = None
             if m.kind in ("Demonym",) and t.dep_ in ("amod", "compound"):
                 return []
+            if m.kind == "Demonym" and self._home_of_people(t, m) is not None:
+                return [self._home_of_people(t, m)]
             return [self.ref(m, sector)]
         if m is not None and m.kind == "Place":
             return []
