@@ -652,3 +652,13 @@ def test_a_people_told_with_the_state_they_live_in_is_of_that_state_and_no_perso
     facts = extract("Bosnian Croats rejected the new electoral law on Monday.")
     assert _codes(facts, "REJECT") == [(["BIH"], [])]
     assert not [a for a in facts.actors.values() if a.kind == "Person"]
+
+
+def test_calling_a_decision_unacceptable_in_quotes_is_an_accusation_and_ships_expelled_are_coerced(extract):
+    """"called the decision \"unacceptable\"" (the parser hangs the quoted word on the object) is a
+    judgement, and the object alone is the issue; a ship driven out is coerced, not sanctioned."""
+    facts = extract('Chile\'s foreign ministry called the decision "unacceptable". Vietnam\'s coast guard '
+                    'expelled a Chinese fishing vessel from its waters.')
+    assert _codes(facts, "ACCUSE") == [(["CHL"], [])]
+    assert [p.issue for p in facts.positions] == ["decision"]
+    assert _codes(facts, "COERCE") == [(["VNM"], ["CHN"])]

@@ -502,6 +502,9 @@ def _evaluation(ctx: DocContext, tok: Token) -> str | None:
             words += [t.lemma_.lower() for t in c.subtree]
         if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):
             words += [t.lemma_.lower() for t in c.subtree]
+        # "called the decision \"unacceptable\"": the parser may hang the predicate after the object on it
+        if c.dep_ == "amod" and obj is not None and c.head.i == obj.i and c.i > obj.i:
+            words.append(c.lemma_.lower())
     polarity = {ctx.lex.evaluations.get(w) for w in words} - {None}
     if "negative" in polarity:
         return "ACCUSE"

@@ -17,9 +17,11 @@ _PRONOUNS = {"which", "that", "it", "this", "these", "those", "them", "what", "w
 _ISSUE_PREPS = ("on", "for", "to", "toward", "towards", "over", "of")
 
 
-def _phrase(tok: Token) -> str:
-    """The words of a phrase, without a leading determiner."""
-    words = [t for t in tok.subtree]
+def _phrase(tok: Token, before: int | None = None) -> str:
+    """The words of a phrase, without a leading determiner (and none from ``before`` on)."""
+    words = [t for t in tok.subtree if before is None or t.i < before]
+    while before is not None and words and words[-1].is_punct:
+        words = words[:-1]
     # "welcomed India's decision to expand X and thanked Y": the clause's own next act, which
     # the parser hung inside the phrase
     stray = next((t for t in words if DocContext.main_verb_hung_on_a_clause(t)), None)
@@ -104,8 +106,11 @@ def extract_positions(ctx: DocContext) -> list[Position]:
             evaluation = _evaluation(ctx, tok)
             if evaluation:
                 obj = _child(tok, "dobj")
+                # "called the decision \"unacceptable\"": the judgement the parser hung on the object is no part of it
+                judged = next((c.i for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None) \
+                    if obj is not None else None
                 add(ctx.subject(tok), "oppose" if evaluation == "ACCUSE" else "support",
-                    _phrase(obj) if obj is not None else None, sent)
+                    _phrase(obj, judged) if obj is not None else None, sent)
     return out
 
 
