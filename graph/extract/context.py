@@ -175,7 +175,10 @@ class DocContext:
             if c.dep_ not in ("amod", "compound") or c.i > t.i:
                 continue
             m = self.index.at(c)
-            code = m.code if m is not None and m.kind == "Demonym" else self.gz.demonym(c.text) if m is None else None
+            if m is None:
+                code = self.gz.demonym(c.text)  # "Bosnian" inside what the tagger took for a name
+            else:
+                code = m.code if m.kind == "Demonym" else None
             if code and code != people.code:
                 break
         else:
@@ -195,8 +198,8 @@ class DocContext:
             sector = None
             if m.kind in ("Demonym",) and t.dep_ in ("amod", "compound"):
                 return []
-            if m.kind == "Demonym" and self._home_of_people(t, m) is not None:
-                return [self._home_of_people(t, m)]
+            if m.kind == "Demonym" and (home := self._home_of_people(t, m)) is not None:
+                return [home]
             return [self.ref(m, sector)]
         if m is not None and m.kind == "Place":
             return []

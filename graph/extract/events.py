@@ -40,6 +40,7 @@ _RECIPROCAL = word_class("reciprocal_verbs")
 _WEAPONS = word_class("weapons")
 _GATHERING = word_class("gathering_verbs")
 _GRIEVANCES = word_class("grievance_nouns")
+_GRIEVANCE_PREPS = ("of", "at", "for", "with", "over", "against", "to", "toward", "towards")
 _JOINABLE = {"PROTEST", "CONSULT"}
 # targets that are a sector group without a nationality ("fired on demonstrators")
 _DOMESTIC_TARGET_CATEGORIES = {"ASSAULT", "COERCE", "RETREAT", "CONCEDE"}
@@ -904,8 +905,6 @@ def _protest_target(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> lis
                     return refs
     return []
 
-
-_GRIEVANCE_PREPS = ("of", "at", "for", "with", "over", "against", "to", "toward", "towards")
 
 
 def _domestic_target(ctx: DocContext, tok: Token, comp: Token | None, category: str,
