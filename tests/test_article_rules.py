@@ -662,3 +662,13 @@ def test_calling_a_decision_unacceptable_in_quotes_is_an_accusation_and_ships_ex
     assert _codes(facts, "ACCUSE") == [(["CHL"], [])]
     assert [p.issue for p in facts.positions] == ["decision"]
     assert _codes(facts, "COERCE") == [(["VNM"], ["CHN"])]
+
+
+def test_welcoming_a_visitor_is_a_meeting_not_support(extract):
+    """"welcomed President X at the airport": a host receiving a visitor (CONSULT and a meeting),
+    not support for anything and no position; "welcomed the decision" stays support."""
+    facts = extract("Iraqi Prime Minister Karim Haddad welcomed Turkish President Emre Aksoy at the airport on "
+                    "Monday. Iraq welcomed the decision.")
+    assert [sorted(p.code for p in m.participants) for m in facts.meetings] == [["IRQ", "TUR"]]
+    assert _codes(facts, "SUPPORT") == [(["IRQ"], [])]
+    assert [p.issue for p in facts.positions] == ["decision"]

@@ -41,6 +41,7 @@ def _kin(kind: str) -> str:
 
 
 _SPEECH_ACTS = word_class("speech_acts")
+_GREETING_VERBS = word_class("greeting_verbs")
 _ISSUING_VERBS = word_class("issuing_verbs")
 DOCUMENT_NOUNS = word_class("document_nouns")
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -794,6 +795,13 @@ class DocContext:
             return []
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         return self.refs(pobj)
+
+    def greets_visitor(self, verb: Token) -> bool:
+        """"welcomed Erdogan at the airport": a greeting whose object is a person is a host
+        receiving a visitor (a meeting), not support for what someone did."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        mention = self.index.at(obj) if obj is not None else None
+        return verb.lemma_.lower() in _GREETING_VERBS and mention is not None and mention.kind == "Person"
 
     def is_passive(self, verb: Token) -> bool:
         """A passive clause, or a past participle with a "by" agent ("the cap agreed to by allies")."""

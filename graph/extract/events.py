@@ -144,7 +144,10 @@ def match_trigger(ctx: DocContext, tok: Token) -> Trigger | None:
 def _lexicon_entry(ctx: DocContext, tok: Token) -> Trigger | None:
     """The first lexicon entry whose conditions the word meets, idioms (category NONE) included."""
     pos = "VERB" if tok.pos_ in ("VERB",) else tok.pos_
-    return next((trig for trig in ctx.lex.triggers_for(tok.lemma_.lower(), pos) if _matches(ctx, tok, trig)), None)
+    trig = next((trig for trig in ctx.lex.triggers_for(tok.lemma_.lower(), pos) if _matches(ctx, tok, trig)), None)
+    if trig is not None and trig.category == "SUPPORT" and ctx.greets_visitor(tok):
+        return Trigger(trig.lemma, trig.pos, "CONSULT", "host")  # "welcomed Erdogan at the airport"
+    return trig
 
 
 def _light_noun_trigger(ctx: DocContext, verb: Token) -> Trigger | None:

@@ -142,11 +142,14 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
         obj = _child(tok, "dobj")
         if lemma == "receive" and not _visitor(ctx, obj):
             return None  # "received a letter", "received Germany's support": no one was received
+        if lemma in ("welcome", "greet") and not ctx.greets_visitor(tok):
+            return None  # "welcomed the decision": support, not a visit
         if lemma == "host" and obj is not None and (obj.lemma_.lower(), "NOUN") in ctx.lex.meeting_words:
             return None  # "hosted talks between A and B": the talks are the meeting, read from the noun
         subjects = ctx.subject(tok)
         others = _with_objects(ctx, tok, {s.key for s in subjects})
-        if obj is not None and lemma in ("meet", "visit", "host", "receive", "call", "telephone", "phone", "consult"):
+        if obj is not None and lemma in ("meet", "visit", "host", "receive", "call", "telephone", "phone", "consult",
+                                         "welcome", "greet"):
             others += [r for r in ctx.refs(obj, {s.key for s in subjects}) if r.key not in {o.key for o in others}]
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
         negated = ctx.negated(tok)

@@ -86,7 +86,7 @@ def extract_positions(ctx: DocContext) -> list[Position]:
                 # negated, merely contemplated or requested stances, and participles describing a
                 # document ("a declaration condemning X"), are not the subject's position
                 if ctx.negated(tok) or tok.dep_ == "acl" or _governor(ctx, tok)[0] in ("hypothetical", "requested") \
-                        or _under_negation(ctx, tok) or _alleged(ctx, tok):
+                        or _under_negation(ctx, tok) or _alleged(ctx, tok) or ctx.greets_visitor(tok):
                     continue
                 obj = _child(tok, "dobj")
                 holders = ctx.passive_agent(tok) if ctx.is_passive(tok) else ctx.subject(tok)
