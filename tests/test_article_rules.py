@@ -672,3 +672,11 @@ def test_welcoming_a_visitor_is_a_meeting_not_support(extract):
     assert [sorted(p.code for p in m.participants) for m in facts.meetings] == [["IRQ", "TUR"]]
     assert _codes(facts, "SUPPORT") == [(["IRQ"], [])]
     assert [p.issue for p in facts.positions] == ["decision"]
+
+
+def test_a_visit_noun_is_a_meeting_of_the_visitor_and_the_host(extract):
+    """"arrived in Hanoi for his first visit to Vietnam", "Kaya's visit to Iraq": the visitor and
+    the state visited meet, as with the verb "visited"."""
+    facts = extract("Turkish President Emre Kaya arrived in Hanoi on Monday for his first visit to Vietnam. "
+                    "Chilean President Ana Vidal arrived in Lima on Tuesday for a two-day visit.")
+    assert sorted(sorted(p.code for p in m.participants) for m in facts.meetings) == [["CHL", "PER"], ["TUR", "VNM"]]

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..facts import ActorRef, Meeting
 from ..lexicons import word_class
 from .context import DocContext
-from .events import _governor, _is_future
+from .events import _governor, _host, _is_future
 
 _DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
 _DURATION_UNITS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D"}
@@ -27,6 +27,20 @@ _PRIVATE = word_class("private_meeting_words")
 # prepositions that place an act in or after a meeting that took place ("after their talks")
 _HELD_PREPS = {"in", "during", "at", "after", "following"}
 _AHEAD = word_class("planned_meeting_words")
+
+
+def _visit_parties(ctx: DocContext, tok: Token, verb: Token, visitors: list[ActorRef]) -> tuple[list, list]:
+    """(visitors, host) of a visit noun: "Erdogan's visit to Iraq", "arrived in Baghdad for his
+    first visit to Iraq" (the host is where the visit goes, or where the traveller arrived)."""
+    if not visitors:
+        poss = _child(tok, "poss")
+        visitors = ctx.refs(poss) if poss is not None else []
+    exclude = {v.key for v in visitors}
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    host = ctx.refs(_child(to, "pobj"), exclude) if to is not None else []
+    if not host and visitors and verb.i != tok.i and verb.lemma_.lower() in _TRAVEL:
+        host = [r for r in _host(ctx, verb, visitors) if r.key not in exclude]
+    return visitors, host
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -174,7 +188,11 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             poss = _child(tok, "poss")
             if poss is not None and poss.pos_ == "PRON":
                 subjects = ctx.refs(poss)  # "a statement released after their meeting": the pair it stands for
+        if ctx.lex.meeting_words.get((lemma, "NOUN")) == "visit":
+            subjects, host = _visit_parties(ctx, tok, verb, subjects)
         others = _with_objects(ctx, scope, {s.key for s in subjects})
+        if ctx.lex.meeting_words.get((lemma, "NOUN")) == "visit" and not others:
+            others = host
         if not others and any(c.dep_ == "prep" and c.lower_ == "between" for c in scope.children):
             return None  # "hosted talks between the two sides": the sides met, and the text does not say who
         if not others and scope.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT:
