@@ -680,3 +680,10 @@ def test_a_visit_noun_is_a_meeting_of_the_visitor_and_the_host(extract):
     facts = extract("Turkish President Emre Kaya arrived in Hanoi on Monday for his first visit to Vietnam. "
                     "Chilean President Ana Vidal arrived in Lima on Tuesday for a two-day visit.")
     assert sorted(sorted(p.code for p in m.participants) for m in facts.meetings) == [["CHL", "PER"], ["TUR", "VNM"]]
+
+
+def test_an_undated_meeting_after_a_dated_sentence_about_its_parties_takes_that_date(extract):
+    """"A and B agreed on Monday … The ministers met in Lima …": the meeting is of the same day."""
+    facts = extract("Chilean Foreign Minister Ana Vidal and her Peruvian counterpart Luis Parra agreed on Monday to "
+                    "reopen the border. The ministers met in Lima for two hours.")
+    assert [m.date for m in facts.meetings] == ["2024-05-13"]

@@ -29,6 +29,19 @@ _HELD_PREPS = {"in", "during", "at", "after", "following"}
 _AHEAD = word_class("planned_meeting_words")
 
 
+def _date_of_the_sentence_before(ctx: DocContext, sent: Span, meeting: Meeting) -> str | None:
+    """"A and B agreed on Sunday to resume talks. The ministers met in Tokyo …": a meeting told
+    with no date, right after a dated sentence about one of its parties, is of that date."""
+    if sent.start == 0 or any(e.label_ == "DATE" for e in sent.ents):
+        return None
+    before = ctx.doc[sent.start - 1].sent
+    keys = {p.key for p in meeting.participants}
+    if before.start_char < ctx.body_start or not any(m.key in keys for m in ctx.index.mentions
+                                                      if before.start <= m.start < before.end):
+        return None
+    return ctx.date_for(before.root)
+
+
 def _visit_parties(ctx: DocContext, tok: Token, verb: Token, visitors: list[ActorRef]) -> tuple[list, list]:
     """(visitors, host) of a visit noun: "Erdogan's visit to Iraq", "arrived in Baghdad for his
     first visit to Iraq" (the host is where the visit goes, or where the traveller arrived)."""
@@ -124,6 +137,8 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             if isinstance(meeting, list):
                 raw.extend(meeting)
                 continue
+            if meeting.date is None and meeting.modality == "asserted" and not meeting.negated:
+                meeting.date = _date_of_the_sentence_before(ctx, sent, meeting)
             raw.append(meeting)
             # "on the sidelines of X": the meeting took place inside X
             for t in sent:
