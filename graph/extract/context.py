@@ -41,7 +41,7 @@ def _kin(kind: str) -> str:
 
 
 _SPEECH_ACTS = word_class("speech_acts")
-_GREETING_VERBS = word_class("greeting_verbs")
+GREETING_VERBS = word_class("greeting_verbs")
 _ISSUING_VERBS = word_class("issuing_verbs")
 DOCUMENT_NOUNS = word_class("document_nouns")
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -801,7 +801,7 @@ class DocContext:
         receiving a visitor (a meeting), not support for what someone did."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         mention = self.index.at(obj) if obj is not None else None
-        return verb.lemma_.lower() in _GREETING_VERBS and mention is not None and mention.kind == "Person"
+        return verb.lemma_.lower() in GREETING_VERBS and mention is not None and mention.kind == "Person"
 
     def is_passive(self, verb: Token) -> bool:
         """A passive clause, or a past participle with a "by" agent ("the cap agreed to by allies")."""

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..facts import ActorRef, Meeting
 from ..lexicons import word_class
-from .context import DocContext
+from .context import GREETING_VERBS, DocContext
 from .events import _governor, _host, _is_future
 
 _DURATION = re.compile(r"\b(\d+)[- ](minute|hour|day)\b", re.I)
@@ -171,14 +171,14 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
         obj = _child(tok, "dobj")
         if lemma == "receive" and not _visitor(ctx, obj):
             return None  # "received a letter", "received Germany's support": no one was received
-        if lemma in ("welcome", "greet") and not ctx.greets_visitor(tok):
+        if lemma in GREETING_VERBS and not ctx.greets_visitor(tok):
             return None  # "welcomed the decision": support, not a visit
         if lemma == "host" and obj is not None and (obj.lemma_.lower(), "NOUN") in ctx.lex.meeting_words:
             return None  # "hosted talks between A and B": the talks are the meeting, read from the noun
         subjects = ctx.subject(tok)
         others = _with_objects(ctx, tok, {s.key for s in subjects})
-        if obj is not None and lemma in ("meet", "visit", "host", "receive", "call", "telephone", "phone", "consult",
-                                         "welcome", "greet"):
+        if obj is not None and (lemma in ("meet", "visit", "host", "receive", "call", "telephone", "phone", "consult")
+                                or lemma in GREETING_VERBS):
             others += [r for r in ctx.refs(obj, {s.key for s in subjects}) if r.key not in {o.key for o in others}]
         participants = subjects + [o for o in others if o.key not in {s.key for s in subjects}]
         negated = ctx.negated(tok)
@@ -203,11 +203,10 @@ def _read(ctx: DocContext, sent: Span, tok: Token, pos: str) -> Meeting | list[M
             poss = _child(tok, "poss")
             if poss is not None and poss.pos_ == "PRON":
                 subjects = ctx.refs(poss)  # "a statement released after their meeting": the pair it stands for
+        host: list[ActorRef] = []
         if ctx.lex.meeting_words.get((lemma, "NOUN")) == "visit":
             subjects, host = _visit_parties(ctx, tok, verb, subjects)
-        others = _with_objects(ctx, scope, {s.key for s in subjects})
-        if ctx.lex.meeting_words.get((lemma, "NOUN")) == "visit" and not others:
-            others = host
+        others = _with_objects(ctx, scope, {s.key for s in subjects}) or host
         if not others and any(c.dep_ == "prep" and c.lower_ == "between" for c in scope.children):
             return None  # "hosted talks between the two sides": the sides met, and the text does not say who
         if not others and scope.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT:
