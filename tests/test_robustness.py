@@ -313,10 +313,11 @@ def _kill_resume_module():
 
 @pytest.mark.slow
 def test_kill_halfway_leaves_whole_documents_and_resume_completes(tmp_path, pipeline):
-    result = _kill_resume_module().kill_and_resume(30, tmp_path, kill_at=0.5, batch_size=1, log=lambda m: None)
+    # enough documents that a fast host is still ingesting when the poll (every 0.1 s) sees half of them
+    result = _kill_resume_module().kill_and_resume(150, tmp_path, kill_at=0.5, batch_size=1, log=lambda m: None)
     assert result["problems"] == []
-    assert 0 < result["before"] < 30
-    assert result["after"] == 30 and result["duplicates"] == 0
+    assert 0 < result["before"] < 150
+    assert result["after"] == 150 and result["duplicates"] == 0
 
 
 # ------------------------------------------------------------------ hostile text
