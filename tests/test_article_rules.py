@@ -687,3 +687,8 @@ def test_an_undated_meeting_after_a_dated_sentence_about_its_parties_takes_that_
     facts = extract("Chilean Foreign Minister Ana Vidal and her Peruvian counterpart Luis Parra agreed on Monday to "
                     "reopen the border. The ministers met in Lima for two hours.")
     assert [m.date for m in facts.meetings] == ["2024-05-13"]
+
+
+def test_seeking_asylum_in_a_state_asks_that_state(extract):
+    facts = extract("Hundreds of Eritrean refugees sought asylum in Egypt last month.")
+    assert _codes(facts, "REQUEST") == [(["ERI"], ["EGY"])]

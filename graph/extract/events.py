@@ -33,6 +33,7 @@ _MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "MOBILIZE"}
 _ATTACK_NOUNS = word_class("attack_nouns")
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN"}
 _TRAVEL_NOUNS = word_class("travel_nouns")
+_REFUGE_NOUNS = word_class("refuge_nouns")
 _PLACE_PREPS = {"in", "into", "on", "near", "at", "off", "around"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _COMPASS_PREPS = _PLACE_PREPS | {"of"}  # "east of Taiwan"
@@ -804,8 +805,8 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     if not targets and category == "PROTEST":
         targets = _protest_target(ctx, tok, sources)  # what it is against, before where the streets were
     targets = targets or _targets(ctx, tok, sources, category)
-    if not targets and mode == "visit":
-        targets = _host(ctx, tok, sources)
+    if not targets and (mode == "visit" or category == "REQUEST" and _seeks_refuge(tok)):
+        targets = _host(ctx, tok, sources)  # "arrived in Rabat for a visit", "sought asylum in Pakistan"
     if not targets and category == "THREATEN":
         targets = _condition_subject(ctx, tok, comp, sources)
     if agentless and not targets:
@@ -995,6 +996,12 @@ def _host(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[ActorRef
             if refs:
                 return refs
     return []
+
+
+def _seeks_refuge(tok: Token) -> bool:
+    """"sought asylum in Pakistan": what is sought is given by the state the people flee to."""
+    obj = _child(tok, "dobj")
+    return obj is not None and obj.lemma_.lower() in _REFUGE_NOUNS
 
 
 def _stative_commitment(tok: Token) -> bool:
