@@ -80,7 +80,13 @@ def country_actor(gz: Gazetteer, code: str) -> Actor:
     return Actor(key=f"country/{code}", kind="Country", name=gz.country_name(code), code=code, country=code)
 
 
-def _gazetteer_match(gz: Gazetteer, text: str):
+def org_actor(org) -> Actor:
+    """The actor of an organisation the gazetteer knows."""
+    return Actor(key=f"org/{org.key}", kind="Organization", name=org.name, code=org.code, country=org.country,
+                 sector=org.sector)
+
+
+def gazetteer_match(gz: Gazetteer, text: str):
     """(kind, value) for a span text, trying organisations, countries, demonyms, capitals."""
     org = gz.organization(text)
     if org:
@@ -212,7 +218,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
                 if gz.is_region(text):
                     found = (doc[i:i + size], None)  # "South America": no mention of America
                     break
-                match = _gazetteer_match(gz, text)
+                match = gazetteer_match(gz, text)
                 if match and ((i, i + size) in whole_names or not any(k in person_tokens for k in range(i, i + size))):
                     if text[:1].islower() and match[0] != "Organization":
                         continue
@@ -240,9 +246,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
         if kind == "Organization":
             index.add_mention(Mention(span.start, span.end, "Organization", f"org/{value.key}", span.text,
                                       value.code, value.sector))
-            index.actors.setdefault(f"org/{value.key}", Actor(
-                key=f"org/{value.key}", kind="Organization", name=value.name, code=value.code,
-                country=value.country, sector=value.sector))
+            index.actors.setdefault(f"org/{value.key}", org_actor(value))
             index.actors[f"org/{value.key}"].aliases.add(span.text)
         else:
             index.add_mention(Mention(span.start, span.end, kind, f"country/{value}", span.text, value, None))

@@ -392,9 +392,13 @@ class DocContext:
         if sector not in _NAMED_GROUP_SECTORS or \
                 [c.lower_ for c in t.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")] != ["the"]:
             return None
-        m = next((m for m in reversed(self.index.mentions) if m.start < t.i and m.kind == "Organization"
-                  and self.index.actors[m.key].sector == sector), None)
+        m = self._last_body(t, lambda m: self.index.actors[m.key].sector == sector)
         return self.ref(m, text=self._phrase(t)) if m is not None else None
+
+    def _last_body(self, t: Token, wanted) -> Mention | None:
+        """The organisation named last before a word, of those ``wanted`` accepts."""
+        return next((m for m in reversed(self.index.mentions) if m.start < t.i and m.kind == "Organization"
+                     and wanted(m)), None)
 
     def _dateline_country(self, t: Token) -> Mention | None:
         """"TBILISI — Riot police detained 200 people": police, protesters or strikers the text
@@ -550,8 +554,7 @@ class DocContext:
                 return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
         # "the bloc", "the alliance": the international body named last
         if lemma in _BODY_NOUNS and any(c.lower_ == "the" for c in mods) and not mod_mentions:
-            body = next((m for m in reversed(self.index.mentions) if m.start < t.i and m.kind == "Organization"
-                         and m.code in ("IGO", "NGO")), None)
+            body = self._last_body(t, lambda m: m.code in ("IGO", "NGO"))
             return [self.ref(body, text=self._phrase(t))] if body is not None else []
         # "the foreign minister", "the spokeswoman": a person of the document with that role.
         # "The Secretary and Foreign Minister discussed …": the article reaches the second title too

@@ -12,9 +12,9 @@ import re
 
 from spacy.tokens import Token
 
-from ..facts import Actor, Treaty, TreatyAction
+from ..facts import Treaty, TreatyAction
 from ..gazetteer import normalize
-from .actors import AGREEMENT_WORDS, country_actor, slug
+from .actors import AGREEMENT_WORDS, country_actor, gazetteer_match, org_actor, slug
 from .context import DocContext
 from .events import _governor
 
@@ -151,12 +151,11 @@ def _named_parties(gz, name: str) -> list[str]:
         return []
     keys = []
     for part in parts:
-        org = gz.organization(part)
-        code = None if org is not None else gz.country(part)
-        if org is not None and org.code == "IGO":
-            keys.append(f"org/{org.key}")
-        elif code:
-            keys.append(f"country/{code}")
+        kind, value = gazetteer_match(gz, part) or (None, None)
+        if kind == "Organization" and value.code == "IGO":
+            keys.append(f"org/{value.key}")
+        elif kind == "Country":
+            keys.append(f"country/{value}")
         else:
             return []
     return keys
@@ -167,10 +166,8 @@ def _add_party_actor(ctx: DocContext, party: str) -> None:
     kind, _, ident = party.partition("/")
     if kind == "country":
         ctx.index.actors.setdefault(party, country_actor(ctx.gz, ident))
-    elif party not in ctx.index.actors and ident in ctx.gz.organizations:
-        org = ctx.gz.organizations[ident]
-        ctx.index.actors[party] = Actor(key=party, kind="Organization", name=org.name, code=org.code,
-                                        country=org.country, sector=org.sector)
+    elif ident in ctx.gz.organizations:
+        ctx.index.actors.setdefault(party, org_actor(ctx.gz.organizations[ident]))
 
 
 def _party(ref) -> str | None:
