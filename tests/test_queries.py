@@ -44,7 +44,8 @@ SELECT ?doc ?actor ?name ?type ?country ?role WHERE {
 
 
 def _documents():
-    """The sample documents and one more: two sources and no target, no date, two roles, an unmentioned country."""
+    """The sample documents and one more: two sources and no target, no date, two roles, an unmentioned country,
+    and an event the text denies."""
     envoy = Actor("person/ana-ruiz", "Person", "Ana Ruiz", aliases={"Ruiz", "Ana Ruiz"}, code="CHL", country="CHL",
                   roles=["Foreign Minister", "Special Envoy"])
     chile = Actor("country/CHL", "Country", "Chile", code="CHL", mentioned=False)
@@ -52,6 +53,8 @@ def _documents():
     extra = facts("C", [envoy, chile, peru], events=[
         Event("REJECT", [ref("person/ana-ruiz", "Ruiz"), ref("country/PER", "Peru")], [],
               sentence("Ruiz and Peru rejected the plan."), "rejected"),
+        Event("SANCTION", [ref("country/PER", "Peru")], [ref("country/CHL", "Chile")],
+              sentence("Peru did not sanction Chile.", 40), "sanction", negated=True),
     ])
     return [*sample_facts(), extra]
 
@@ -77,8 +80,9 @@ def test_events_query_returns_the_rows_of_its_plain_form():
     plain = _both_engines(PLAIN_EVENTS, columns)
     assert tuned == plain and tuned[0] == tuned[1]
     rows = tuned[0]
-    assert sum(rows.values()) == 6  # four dyadic events, and two sources of one event without a target
-    assert {(r[3], r[5]) for r in rows if r[0] == "C"} == {("Ana Ruiz", None), ("Peru", None)}
+    assert sum(rows.values()) == 7  # four dyadic events, two sources of one event without a target, one denied
+    assert {(r[3], r[5], r[8]) for r in rows if r[0] == "C"} == {
+        ("Ana Ruiz", None, "false"), ("Peru", None, "false"), ("Peru", "Chile", "true")}
 
 
 def test_actors_query_returns_the_rows_of_its_plain_form():
