@@ -16,7 +16,8 @@ class Trigger:
     The entry applies when every condition it sets holds: ``prep`` (a preposition on the word),
     ``particle`` ("pull out"), ``objects`` (a word of the object, or of the preposition's
     complement, or the verb of a bare infinitive: "declined to comment"), ``subject_sectors`` and
-    ``subjects`` (the subject's sector or head noun), ``intransitive`` (no direct object), ``light``
+    ``subjects`` (the subject's sector or head noun), ``intransitive`` (no direct object), ``xcomp``
+    (an infinitive clause on the word: "ready to sign", "sought to expand"), ``light``
     (a noun carried by these verbs), ``object_head`` (``objects`` must be the object's head word:
     "received his counterpart", not "received a letter from the president"). Entries with more
     conditions are tried first. Category ``NONE`` marks an idiom that is no event ("struck a
@@ -42,7 +43,7 @@ class Trigger:
     @property
     def specificity(self) -> int:
         return (bool(self.prep) + bool(self.particle) + bool(self.objects) + bool(self.subject_sectors)
-                + bool(self.subjects) + self.intransitive)
+                + bool(self.subjects) + self.intransitive + self.xcomp)
 
 
 @dataclass

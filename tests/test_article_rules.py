@@ -692,3 +692,31 @@ def test_an_undated_meeting_after_a_dated_sentence_about_its_parties_takes_that_
 def test_seeking_asylum_in_a_state_asks_that_state(extract):
     facts = extract("Hundreds of Eritrean refugees sought asylum in Egypt last month.")
     assert _codes(facts, "REQUEST") == [(["ERI"], ["EGY"])]
+
+
+def test_what_a_while_clause_reports_is_its_own_event(extract):
+    """"X accused Y of …, while Y's spokesman said Z had shelled …": the shelling is the
+    spokesman's report, not background to the accusation."""
+    facts = extract("Ethiopian officials accused the rebels of blocking aid convoys, while a rebel spokesman "
+                    "said Ethiopian troops had shelled three towns.")
+    assert (["ETH"], []) in _codes(facts, "ASSAULT")
+
+
+def test_a_building_after_a_title_word_is_no_person(extract):
+    """"to State House": "State" ends titles such as "Secretary of State", but a house is no name."""
+    facts = extract("Kenyan President William Ruto welcomed Indonesian President Joko Widodo to State House on "
+                    "Tuesday, the first visit by an Indonesian head of state to Kenya in more than three decades.")
+    assert sorted(a.name for a in facts.actors.values() if a.kind == "Person") == ["Joko Widodo", "William Ruto"]
+
+
+def test_seeking_to_act_is_no_request(extract):
+    """"would seek to export more tea to Indonesia" is an aim; "sought talks with" asks."""
+    facts = extract("Kenya will seek to export more tea to Indonesia. Armenia sought talks with Azerbaijan on Monday.")
+    assert _codes(facts, "REQUEST") == [(["ARM"], ["AZE"])]
+
+
+def test_a_meeting_in_an_as_clause_takes_the_date_of_its_main_clause(extract):
+    """"signed an accord on Monday as the presidents met in Lima": the meeting is of Monday."""
+    facts = extract("Chile and Peru signed a fisheries accord on Monday as Chilean President Gabriel Boric met "
+                    "Peruvian President Dina Boluarte in Lima.")
+    assert [m.date for m in facts.meetings] == ["2024-05-13"]

@@ -17,6 +17,7 @@ _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "hersel
 _GROUP_PRONOUNS = {"they", "them", "their", "both"}
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _TIME_CLAUSE_WORDS = frozenset({"when", "while", "until", "before", "after", "once"})
+_SIMULTANEOUS = frozenset({"as", "when", "while"})  # marks of a clause told as happening at the same moment
 _DAY_SHIFTS = {phrase: int(days) for phrase, days in word_map("day_shifts").items()}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _GROUP_NOUNS = word_class("group_nouns")
@@ -857,6 +858,10 @@ class DocContext:
             if owner is not None and token.pos_ == "NOUN" and owner.i in self._clause_verbs(token):
                 best = best or ent
         if best is None:
+            # "signed the accord on Monday as the two presidents met in Lima": a clause of the
+            # same moment takes the date of the clause it hangs on
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SIMULTANEOUS for c in token.children):
+                return self.date_for(token.head)
             return None
         shift = _day_shift(best)
         if shift is not None:

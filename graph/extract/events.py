@@ -77,6 +77,8 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
         return False
     if trig.intransitive and (obj := _child(tok, "dobj")) is not None and not _place_taken_for_object(obj):
         return False
+    if trig.xcomp and _child(tok, "xcomp") is None:
+        return False
     if trig.subjects and not any(c.dep_ == "nsubj" and trig.subjects & _head_nouns(c) for c in tok.children):
         return False
     heads = [tok] + [c for c in tok.children if trig.particle and c.lower_ == trig.particle]
@@ -625,7 +627,7 @@ def _subordinate_to(tok: Token, other: Token, reporting: frozenset[str]) -> bool
         if DocContext.main_verb_hung_on_a_clause(h):
             path.append("conj")  # the main clause's next act, which the parser hung on a dependent clause
             h = DocContext.clause_of_hung_verb(h)
-        elif h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "while" for c in h.children):
+        elif _while_clause(h):
             path.append("conj")  # "welcomed the deal while calling for …": a second act, told alongside
             h = h.head
         else:
@@ -633,9 +635,13 @@ def _subordinate_to(tok: Token, other: Token, reporting: frozenset[str]) -> bool
             h = h.head
         if h.i == other.i:
             return any(d != "conj" for d in path)
-        if h.dep_ == "conj" and h.lemma_.lower() in reporting:
-            path = []  # a report of its own, joined to the other act
+        if (h.dep_ == "conj" or _while_clause(h)) and h.lemma_.lower() in reporting:
+            path = []  # a report of its own, joined to the other act ("…, while a spokesman said …")
     return False
+
+
+def _while_clause(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "while" for c in tok.children)
 
 
 def _gathering_verb(noun: Token) -> Token | None:
