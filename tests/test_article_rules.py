@@ -720,3 +720,30 @@ def test_a_meeting_in_an_as_clause_takes_the_date_of_its_main_clause(extract):
     facts = extract("Chile and Peru signed a fisheries accord on Monday as Chilean President Gabriel Boric met "
                     "Peruvian President Dina Boluarte in Lima.")
     assert [m.date for m in facts.meetings] == ["2024-05-13"]
+
+
+def test_hours_to_leave_expel_the_envoy(extract):
+    """"gave the ambassador 48 hours to leave": an expulsion, aimed at the envoy's state."""
+    facts = extract("Serbia gave Croatia's ambassador 48 hours to leave the country on Monday.")
+    assert (["SRB"], ["HRV"]) in _codes(facts, "SANCTION")
+
+
+def test_standing_with_a_state_supports_it(extract):
+    facts = extract("Poland stands firmly with Ukraine, the Polish prime minister said.")
+    assert (["POL"], ["UKR"]) in _codes(facts, "SUPPORT")
+
+
+def test_a_promised_response_to_a_deed_threatens_its_author(extract):
+    """"would respond to the sanctions" threatens whoever imposed them; a reply to a letter does not."""
+    facts = extract("The EU imposed new sanctions on Russia on Monday. Moscow said it would respond to the "
+                    "sanctions. Iran will respond to the letter next week.")
+    assert _codes(facts, "THREATEN") == [(["RUS"], ["IGO"])]
+    facts = extract("Canada expelled two Chinese diplomats on Monday. Beijing said China would respond at a time of "
+                    "its choosing.")
+    assert _codes(facts, "THREATEN") == [(["CHN"], ["CAN"])]
+
+
+def test_a_count_of_protests_is_lodged_like_one(extract):
+    """"lodged dozens of diplomatic protests with Beijing": the count carries the noun to its verb."""
+    facts = extract("Manila has lodged dozens of diplomatic protests with Beijing since 2020.")
+    assert (["PHL"], ["CHN"]) in _codes(facts, "ACCUSE")

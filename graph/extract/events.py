@@ -104,8 +104,10 @@ def _matches(ctx: DocContext, tok: Token, trig: Trigger) -> bool:
         # with a preposition, the object may be its complement ("put its forces on alert")
         for prep in preps:
             words |= {t.lemma_.lower() for c in prep.children if c.dep_ == "pobj" for t in c.subtree}
-        # "declined to comment": the act refused stands where an object would
-        words |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+        # "declined to comment": the act refused stands where an object would; so does an infinitive
+        # the parser hangs as a purpose clause ("gave the envoy 48 hours to leave")
+        words |= {c.lemma_.lower() for c in tok.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (
+            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))}
         # "held the villagers as human shields": the object's role in an "as" phrase; "declared the
         # envoy persona non grata": a predicate noun, which the parser hangs as oprd or a bare clause
         for role in (c for c in tok.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"
@@ -175,6 +177,11 @@ def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[Ac
     definite noun is whoever did the last act of that kind the text told ("the decision" is a
     deed, not the last thing someone said about it)."""
     obj = _child(tok, "dobj", "nsubjpass")
+    if obj is None:  # "would respond to the sanctions", "objected to the decision"
+        obj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                    if p.dep_ == "pobj"), None)
+    if obj is None and tok.lemma_.lower() in _RETALIATION:
+        return _others(_last_deed_doers(ctx), sources)  # "Moscow would respond": to the last deed told
     noun = obj.lemma_.lower() if obj is not None else ""
     # "condemned the drills": a noun the lexicon codes names the kind of act it points back to
     kinds = _NOUN_ACTS.get(noun) or {t.category for t in ctx.lex.triggers_for(noun, "NOUN")}
@@ -187,15 +194,27 @@ def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[Ac
     if any((c.dep_ == "prep" and c.lower_ in _WHOSE_PREPS) or c.dep_ in ("poss", "compound", "acl", "relcl")
            or (c.dep_ == "amod" and c.lower_ not in ("new", "latest")) for c in obj.children):
         return []  # "the decision of X", "Russia's decision": the phrase says whose
-    keys = {s.key for s in sources}
-    codes = {s.code for s in sources if s.code}
     # a word that names no kind of act ("the statement") points to whoever acted last; "the
     # decision" after nothing but words points to no one told (the vote was not an event coded)
-    doers = ctx.last_doers if not kinds and noun not in _DEED_NOUNS else []
+    if noun in _DEED_NOUNS:
+        return _others(_last_deed_doers(ctx), sources)
+    doers = ctx.last_doers if not kinds else []
     for category, earlier in reversed(ctx.acts):
-        if category in kinds or (noun in _DEED_NOUNS and category not in _VERBAL_ACTS):
+        if category in kinds:
             doers = earlier
             break
+    return _others(doers, sources)
+
+
+def _last_deed_doers(ctx: DocContext) -> list[ActorRef]:
+    """The doers of the last act told that was more than words."""
+    return next((earlier for category, earlier in reversed(ctx.acts) if category not in _VERBAL_ACTS), [])
+
+
+def _others(doers: list[ActorRef], sources: list[ActorRef]) -> list[ActorRef]:
+    """The doers that are not the sources, nor of their state."""
+    keys = {s.key for s in sources}
+    codes = {s.code for s in sources if s.code}
     return [d for d in doers if d.key not in keys and (not d.code or d.code not in codes)]
 
 
@@ -571,6 +590,9 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 trig = _lexicon_entry(ctx, tok) if tok.pos_ == "VERB" else None
                 if trig is not None and trig.category == "NONE":
                     continue  # an idiom: "declined to comment"
+                if trig is None and _promised_retaliation(tok):
+                    found.append((tok, "THREATEN", None, tok.text, None))
+                    continue
                 # a reporting verb is an event only in a constrained sense ("recalled its ambassador")
                 if tok.lemma_.lower() in ctx.lex.reporting and (trig is None or not trig.specificity) \
                         and not (trig is not None and trig.category == "REQUEST" and _mandative(tok)):
@@ -1022,6 +1044,15 @@ def _by_phrase(ctx: DocContext, tok: Token) -> list[ActorRef]:
         if c.dep_ in ("agent", "prep") and c.lower_ == "by":
             return ctx.refs(_child(c, "pobj"))
     return []
+
+
+def _promised_retaliation(tok: Token) -> bool:
+    """"Moscow would respond to the sanctions", "Beijing will react": an answer promised to a
+    hostile deed, not a reply to a letter or a question."""
+    if tok.lemma_.lower() not in _RETALIATION or not _is_future(tok) or _child(tok, "ccomp", "dobj") is not None:
+        return False
+    answered = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return all(p.lemma_.lower() in _DEED_NOUNS | _ATTACK_NOUNS for p in answered)
 
 
 def _warning_without_threat(ctx: DocContext, tok: Token) -> bool:
