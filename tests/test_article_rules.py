@@ -747,3 +747,17 @@ def test_a_count_of_protests_is_lodged_like_one(extract):
     """"lodged dozens of diplomatic protests with Beijing": the count carries the noun to its verb."""
     facts = extract("Manila has lodged dozens of diplomatic protests with Beijing since 2020.")
     assert (["PHL"], ["CHN"]) in _codes(facts, "ACCUSE")
+
+
+def test_an_official_holds_the_post_the_text_describes_as_one_countrys(extract):
+    """"summoned Peru's ambassador … Ambassador Luis Quispe": the ambassador is Peru's."""
+    facts = extract("Chile summoned Peru's ambassador on Monday. Foreign Minister Alberto van Klaveren told "
+                    "Ambassador Luis Quispe that the remarks were unacceptable.")
+    [envoy] = [a for a in facts.actors.values() if a.name == "Luis Quispe"]
+    assert envoy.country == "PER"
+
+
+def test_a_gift_told_in_the_passive_comes_from_the_country_the_gift_names(extract):
+    """"was granted Egyptian citizenship and asylum": Egypt gave it."""
+    facts = extract("Former Libyan army chief Omar Haddad was granted Egyptian citizenship and asylum last month.")
+    assert _codes(facts, "AID") == [(["EGY"], ["LBY"])]

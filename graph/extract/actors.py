@@ -264,6 +264,7 @@ def extract_actors(doc: Doc, gz: Gazetteer, titles: "TitleLexicon", title_end: i
     _single_country_officials(doc, index)
     dateline = _dateline_code(doc, index)
     _spokespeople(doc, index, dateline)
+    _described_posts(doc, index)
     _dateline_leaders(doc, index, dateline)
     return index
 
@@ -395,6 +396,27 @@ def _home_mention(doc: Doc, m: Mention) -> bool:
         return False
     verb = root.head.head
     return not (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _TRAVEL_VERBS)
+
+
+def _described_posts(doc: Doc, index: ActorIndex) -> None:
+    """"summoned Japan's ambassador … told Ambassador Koichi Mizushima": an official the text gives
+    no country holds the post it describes elsewhere, unnamed, as one country's, if as one country's only."""
+    posts: list[tuple[set[str], str]] = []  # the words of a described post ("cabinet minister"), its country
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.i in index.by_token:
+            continue
+        for c in tok.children:
+            m = index.at(c)
+            if c.dep_ in ("poss", "amod", "compound") and m is not None and m.kind in ("Country", "Demonym") and m.code:
+                words = {tok.lower_} | {w.lower_ for w in tok.children if w.dep_ == "compound" and w.i not in index.by_token}
+                posts.append((words, m.code))
+    for actor in index.actors.values():
+        if actor.kind != "Person" or actor.country or actor.sector == "IGO" or not actor.roles:
+            continue
+        # the role's words all in the post: "Minister" holds a "cabinet minister" post, "Foreign Minister" does not
+        codes = {code for words, code in posts for r in actor.roles if set(r.lower().split()) - _FORMER <= words}
+        if len(codes) == 1:
+            actor.country = actor.code = next(iter(codes))
 
 
 def _single_country_officials(doc: Doc, index: ActorIndex) -> None:

@@ -842,7 +842,10 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     if comp is not None and not targets:
         targets = _targets(ctx, comp, sources, category)
     if agentless:
-        sources = _attack_owner(ctx, _child(tok, "nsubj"), tok)
+        # "was granted Nicaraguan citizenship": the country word on what was given says whose gift
+        given = _child(tok, "dobj")
+        sources = (_attack_country_word(ctx, given) if given is not None else []) \
+            or _attack_owner(ctx, _child(tok, "nsubj"), tok)
     if not targets:
         targets = _act_author(ctx, tok, sources)
     if not targets:
