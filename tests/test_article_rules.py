@@ -761,3 +761,19 @@ def test_a_gift_told_in_the_passive_comes_from_the_country_the_gift_names(extrac
     """"was granted Egyptian citizenship and asylum": Egypt gave it."""
     facts = extract("Former Libyan army chief Omar Haddad was granted Egyptian citizenship and asylum last month.")
     assert _codes(facts, "AID") == [(["EGY"], ["LBY"])]
+
+
+def test_members_of_a_body_named_inside_the_of_phrase_act_for_it(extract):
+    """"Leaders of the Group of Seven nations warned China …. The leaders called on Beijing …"."""
+    facts = extract("Leaders of the Group of Seven nations on Saturday warned China against supplying weapons to "
+                    "Russia. The leaders called on Beijing to press Moscow to end its war.")
+    assert (["IGO"], ["CHN"]) in _codes(facts, "THREATEN")
+    assert _codes(facts, "REQUEST") == [(["IGO"], ["CHN"])]
+
+
+def test_a_role_starts_at_a_title_word(extract):
+    """"Readout of Secretary X's call": "Readout of" is no part of the post."""
+    facts = extract("Readout of Secretary Pamela Harris's call with Egypt\n\nSecretary of State Pamela Harris spoke "
+                    "today with Egyptian Foreign Minister Sameh Shoukry.")
+    [harris] = [a for a in facts.actors.values() if a.name == "Pamela Harris"]
+    assert harris.roles == ["Secretary of State"]

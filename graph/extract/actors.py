@@ -726,12 +726,15 @@ def _role_tokens_left(doc: Doc, start: int, titles: TitleLexicon, index: ActorIn
             out.append(t)
         elif j in index.by_token:
             out.append(t)
+        elif low in ("of", "for", "to"):
+            # "Minister for Trade", "Ambassador to the Philippines"; not "Readout of Secretary X"
+            if not (out and j - 1 >= sent_start and doc[j - 1].lower_.rstrip(".") in titles.words):
+                break
+            out.append(t)
         elif low in titles.words or low in _FORMER:
             out.append(t)
         elif t.is_title and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON",):
             out.append(t)
-        elif low in ("of", "for", "to") and out and j - 1 >= sent_start and (doc[j - 1].lower_ in titles.words or doc[j - 1].is_title):
-            out.append(t)  # "Minister for Trade", "Ambassador to the Philippines"
         elif low == "the" and out and j - 1 >= sent_start and doc[j - 1].lower_ in ("of", "for", "to"):
             out.append(t)
         elif low == "and" and out and j - 1 >= sent_start and doc[j - 1].lower_ in titles.heads:

@@ -387,6 +387,13 @@ class DocContext:
             return None  # the last such body had no country either
         return None
 
+    def _body_of_members(self, t: Token) -> Mention | None:
+        """The international body a plural noun's "of" phrase names ("Leaders of the Pacific
+        Islands Forum", "members of the Group of Seven nations": the body may modify the phrase)."""
+        return next((m for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for pobj in prep.children if pobj.dep_ == "pobj" for w in pobj.subtree if w.i <= pobj.i
+                     if (m := self.index.at(w)) is not None and m.kind == "Organization" and m.code), None)
+
     def _earlier_group(self, t: Token, sector: str) -> ActorRef | None:
         """"the rebels" after "the M23 rebel group": an armed or opposition group told with "the"
         alone is the one of its sector the text named last, not a country."""
@@ -489,6 +496,12 @@ class DocContext:
             met = [group for start, group in self.meeting_groups if start <= t.idx]
             if met:
                 return list(met[-1])
+            # "Leaders of the G7 warned … The leaders called on …": the same people, so the same body
+            earlier = next((w for w in reversed(self.doc[:t.i]) if w.lemma_ == t.lemma_ and w.tag_ in ("NNS", "NNPS")
+                            and self._body_of_members(w) is not None), None) if bare else None
+            if earlier is not None:
+                ref = self.ref(self._body_of_members(earlier))
+                return [ActorRef(ref.key, self._phrase(t), ref.code, ref.sector)]
             if paired and t.lower_ not in _MET_PEOPLE:
                 pair = self._main_pair(t)
                 if pair:
@@ -536,9 +549,7 @@ class DocContext:
                 return [ActorRef(ref.key, self._phrase(t), ref.code, "CVL")]
         if sector and t.tag_ in ("NNS", "NNPS"):
             # "Leaders of the Pacific Islands Forum", "members of NATO": the body's people act for it
-            body = next((m for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                         for pobj in prep.children if pobj.dep_ == "pobj"
-                         if (m := self.index.at(pobj)) is not None and m.kind == "Organization" and m.code), None)
+            body = self._body_of_members(t)
             if body is not None:
                 ref = self.ref(body)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, ref.sector)]
