@@ -777,3 +777,11 @@ def test_a_role_starts_at_a_title_word(extract):
                     "today with Egyptian Foreign Minister Sameh Shoukry.")
     [harris] = [a for a in facts.actors.values() if a.name == "Pamela Harris"]
     assert harris.roles == ["Secretary of State"]
+
+
+def test_a_side_meeting_does_not_make_its_people_a_summit_of_their_own(extract):
+    """A summit the text names no one at stays out; the side meeting is the one meeting."""
+    facts = extract("A Chinese spokesman lodged a protest with Japan, the summit host. Brazilian President Luiz "
+                    "Inacio Lula da Silva met Indian Prime Minister Narendra Modi on the sidelines of the summit.")
+    assert [sorted(p.text for p in m.participants) for m in facts.meetings] == [
+        ["Luiz Inacio Lula da Silva", "Narendra Modi"]]

@@ -378,6 +378,8 @@ def _merge(ctx: DocContext, raw: list[Meeting], sidelines: list[tuple[int, Token
         if parent is None or child is None or parent is child:
             continue
         child.parent = result.index(parent)
+        if not parent.participants:
+            continue  # a gathering the text names no one at: the side meeting tells only of itself
         for p in child.participants:
             if p.key not in {q.key for q in parent.participants}:
                 parent.participants.append(p)
