@@ -785,3 +785,11 @@ def test_a_side_meeting_does_not_make_its_people_a_summit_of_their_own(extract):
                     "Inacio Lula da Silva met Indian Prime Minister Narendra Modi on the sidelines of the summit.")
     assert [sorted(p.text for p in m.participants) for m in facts.meetings] == [
         ["Luiz Inacio Lula da Silva", "Narendra Modi"]]
+
+
+def test_the_two_governments_leave_out_the_speaker(extract):
+    """"Qatar's foreign ministry said … talks between the two governments": the two are others."""
+    facts = extract("The United States released a Venezuelan businessman on Wednesday in exchange for ten Americans "
+                    "held in Venezuela. Qatar's foreign ministry said the swap followed months of talks between the "
+                    "two governments in Doha.")
+    assert [sorted(p.code for p in m.participants) for m in facts.meetings] == [["USA", "VEN"]]

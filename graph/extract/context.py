@@ -586,7 +586,7 @@ class DocContext:
 
     def _main_pair(self, t: Token) -> list[ActorRef]:
         """"urged the two governments": the two states the text has named most so far, other
-        than the clause's own subject."""
+        than the subjects of the clauses around it ("Qatar said talks between the two governments …")."""
         verb = t.head.head if t.dep_ == "pobj" else t.head
         own: set[str | None] = set()
         # the phrase may be that subject itself ("the two governments signed …"), or a word of it
@@ -597,6 +597,12 @@ class DocContext:
                 own = {r.code for r in self.subject(verb)}
             finally:
                 self._pairing.discard(t.i)
+        # and the states named in the subjects of the clauses further up (a speaker's, say)
+        h = verb
+        while h.head.i != h.i:
+            h = h.head
+            own |= {m.code for c in h.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree
+                    if (m := self.index.at(w)) is not None and m.kind in _COUNTRY_WORDS}
         counts: dict[str, list] = {}
         for m in self.index.mentions:
             if m.start >= t.i:

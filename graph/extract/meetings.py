@@ -83,7 +83,7 @@ def _inside_clause(t: Token, top: Token) -> bool:
     """Whether a word sits in a clause below the trigger ("… to discuss the partnership between
     A and B"): such phrases name what was discussed, not who met. "including" is no clause."""
     h = t.head
-    while h.i != top.i and h.head is not h:
+    while h.i != top.i and h.head.i != h.i:
         if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() != "include":
             return True
         h = h.head
