@@ -793,3 +793,10 @@ def test_the_two_governments_leave_out_the_speaker(extract):
                     "held in Venezuela. Qatar's foreign ministry said the swap followed months of talks between the "
                     "two governments in Doha.")
     assert [sorted(p.code for p in m.participants) for m in facts.meetings] == [["USA", "VEN"]]
+
+
+def test_whose_going_is_demanded_receives_the_demand(extract):
+    """"demanded the removal of President X": X is asked of, a person included."""
+    facts = extract("Congolese rebels demanded the removal of President Felix Tshisekedi. Peru called for the "
+                    "resignation of Bolivian Foreign Minister Celinda Sosa.")
+    assert [(s, t) for s, t in _codes(facts, "REQUEST")] == [(["COD"], ["COD"]), (["PER"], ["BOL"])]

@@ -168,6 +168,7 @@ def _light_noun_trigger(ctx: DocContext, verb: Token) -> Trigger | None:
 _ACT_NOUNS = word_class("act_nouns")
 _NOUN_ACTS = {noun: {category} for noun, category in word_map("noun_acts").items()}
 _DEED_NOUNS = word_class("deed_nouns")
+_REMOVALS = word_class("removal_nouns")
 _VERBAL_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _WHOSE_PREPS = {"of", "by", "from"}
 
@@ -328,6 +329,20 @@ def _governor(ctx: DocContext, tok: Token) -> tuple[str | None, Token | None]:
     return None, None
 
 
+def _removed(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorRef]:
+    """"demanded the removal of President X", "called for the withdrawal of Russian troops": the
+    one whose going is asked for is the recipient, a person included."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + \
+        [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for obj in objs:
+        if obj.lemma_.lower() in _REMOVALS:
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            refs = [r for r in ctx.refs(_child(of, "pobj"), exclude)] if of is not None else []
+            if refs:
+                return refs
+    return []
+
+
 def _owner(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorRef]:
     """Whose the thing is: "welcomed President Biden's statement" ("its forces" are the actor's own,
     and so is the alliance in "expressed the alliance's solidarity with Poland")."""
@@ -450,6 +465,9 @@ def _targets(ctx: DocContext, tok: Token, sources: list[ActorRef], category: str
         refs = _phrase_actors(ctx, _child(tok, "nsubjpass", "nsubj"), exclude)
         if refs:
             return refs
+    removed = _removed(ctx, tok, exclude)
+    if removed:
+        return removed
     attack = _child(tok, "dobj")
     if category in ("ACCUSE", "REJECT", "REQUEST") and attack is not None and attack.lemma_.lower() in _ATTACK_NOUNS:
         # "condemned the attack on a UN convoy": the recipient is the attacker, not the victim,
