@@ -800,3 +800,32 @@ def test_whose_going_is_demanded_receives_the_demand(extract):
     facts = extract("Congolese rebels demanded the removal of President Felix Tshisekedi. Peru called for the "
                     "resignation of Bolivian Foreign Minister Celinda Sosa.")
     assert [(s, t) for s, t in _codes(facts, "REQUEST")] == [(["COD"], ["COD"]), (["PER"], ["BOL"])]
+
+
+def test_heads_of_state_who_witness_a_signing_agree(extract):
+    facts = extract("Chinese President Xi Jinping held talks with Brazilian President Lula in Beijing on Friday. "
+                    "After the talks, the two heads of state witnessed the signing of 15 cooperation documents.")
+    assert (["CHN", "BRA"], []) in _codes(facts, "AGREE")
+
+
+def test_condolences_offered_are_support_not_a_promise(extract):
+    facts = extract("Lebanese Prime Minister Najib Mikati offered his condolences to the Irish government.")
+    assert _codes(facts, "SUPPORT") == [(["LBN"], ["IRL"])] and not _codes(facts, "AGREE")
+
+
+def test_negotiations_concluded_on_an_agreement_and_a_bloc_named_in_apposition(extract):
+    """"the South American bloc Mercosur" is Mercosur, not the body named before it."""
+    facts = extract("The European Union and the South American bloc Mercosur concluded negotiations on a free trade "
+                    "agreement on Friday. Poland said it would vote against the deal.")
+    [agree] = [e for e in facts.events if e.category == "AGREE"]
+    assert sorted(s.text for s in agree.sources) == ["Mercosur", "The European Union"]
+    assert (["POL"], []) in _codes(facts, "REJECT")
+
+
+def test_a_title_the_tagger_swallowed_into_an_organisation(extract):
+    """"Taoiseach Leo Varadkar" tagged as one organisation: a titled person."""
+    facts = extract("Ireland's Taoiseach Leo Varadkar said the death was a tragedy. Private Sean Rooney, 24, was "
+                    "killed on Wednesday.")
+    people = {a.name: (a.roles, a.country) for a in facts.actors.values() if a.kind == "Person"}
+    assert people["Leo Varadkar"] == (["Taoiseach"], "IRL")
+    assert people["Sean Rooney"][0] == ["Private"]

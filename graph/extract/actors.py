@@ -123,7 +123,10 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
         if not (tok.text[:1].isupper() or occupation or appositive):
             continue
         named_next = doc[comma + 1 if appositive else tok.i + 1].ent_iob_ == "B"
-        kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and named_next else ("", "PERSON", "NORP")
+        # "Taoiseach Leo Varadkar" tagged as one organisation: the tagger swallowed title and name alike
+        swallowed = tok.ent_type_ == "ORG" and doc[tok.i + 1].ent_type_ == "ORG" and doc[tok.i + 1].ent_iob_ == "I"
+        kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and named_next or swallowed \
+            else ("", "PERSON", "NORP")
         first = comma + 1 if appositive else _after_posting(doc, tok.i + 1)
         end = first
         while end < len(doc) and end - first <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \

@@ -564,6 +564,11 @@ class DocContext:
             if m is not None:
                 ref = self.ref(m, sector)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, sector)]
+        # "the South American bloc Mercosur": the body the noun introduces by name
+        named = next((m for c in t.children if c.dep_ == "appos" and c.i == t.i + 1
+                      and (m := self.index.at(c)) is not None and m.kind == "Organization"), None)
+        if named is not None:
+            return [self.ref(named)]
         # "the bloc", "the alliance": the international body named last
         if lemma in _BODY_NOUNS and any(c.lower_ == "the" for c in mods) and not mod_mentions:
             body = self._last_body(t, lambda m: m.code in ("IGO", "NGO"))
