@@ -829,3 +829,9 @@ def test_a_title_the_tagger_swallowed_into_an_organisation(extract):
     people = {a.name: (a.roles, a.country) for a in facts.actors.values() if a.kind == "Person"}
     assert people["Leo Varadkar"] == (["Taoiseach"], "IRL")
     assert people["Sean Rooney"][0] == ["Private"]
+
+
+def test_an_official_of_an_armed_group_is_of_its_sector(extract):
+    facts = extract("Hamas spokesman Hazem Qassem said the group would study the proposal.")
+    [person] = [a for a in facts.actors.values() if a.kind == "Person"]
+    assert (person.sector, person.country) == ("REB", "PSE")

@@ -24,6 +24,7 @@ AGREEMENT_WORDS = {"Treaty", "Accord", "Accords", "Agreement", "Agreements", "Co
                    "Declaration"}
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "via"}
 _FORMER = word_class("former")
+_NON_STATE_SECTORS = frozenset({"REB", "OPP", "NGO", "MED", "BUS"})  # PLOVER sectors of bodies outside the state
 _PERSON_NOUNS = word_class("person_nouns")
 _BYLINE = re.compile(r"(contributed to this (article|report)|reporting by|writing by|editing by|^by\s)", re.I)
 
@@ -1002,6 +1003,11 @@ def _add_people(doc: Doc, gz: Gazetteer, titles: TitleLexicon, index: ActorIndex
                 gz.organizations.get(o.split("/", 1)[1], None) and gz.organizations[o.split("/", 1)[1]].code == "IGO"
                 for o in orgs):
             actor.sector = "IGO"  # "EU foreign policy chief": an official of an international body
+        # "M23 spokesman", "Hamas leader": an official of an armed or opposition group is of its sector
+        group = next((org for o in orgs if (org := gz.organizations.get(o.split("/", 1)[1])) is not None
+                      and org.sector in _NON_STATE_SECTORS), None)
+        if role and title and group is not None:
+            actor.sector = actor.sector or group.sector
         if role and title:
             role = _counterpart_post(doc, role, ent.start, index) or role
             if former:
