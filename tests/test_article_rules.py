@@ -835,3 +835,11 @@ def test_an_official_of_an_armed_group_is_of_its_sector(extract):
     facts = extract("Hamas spokesman Hazem Qassem said the group would study the proposal.")
     [person] = [a for a in facts.actors.values() if a.kind == "Person"]
     assert (person.sector, person.country) == ("REB", "PSE")
+
+
+def test_commitment_to_an_issue_is_support_for_it(extract):
+    """"remains committed to", "is committed to": the subject supports what it is committed to."""
+    facts = extract("The United Nations remains committed to the peace process in Yemen. Japan is committed to "
+                    "a two-state solution.")
+    assert {(p.holder.text, p.stance, p.issue) for p in facts.positions} >= {
+        ("The United Nations", "support", "peace process in Yemen"), ("Japan", "support", "two-state solution")}

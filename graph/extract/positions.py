@@ -79,7 +79,7 @@ def extract_positions(ctx: DocContext) -> list[Position]:
                 pobj = _child(prep, "pobj") if prep is not None else None
                 add(_holders_of_noun(ctx, tok), "neutral", _phrase(pobj) if pobj is not None else None, sent)
                 continue
-            if tok.pos_ == "VERB" and _prepositional_stance(ctx, tok, add, sent):
+            if tok.pos_ in ("VERB", "ADJ") and _prepositional_stance(ctx, tok, add, sent):
                 continue
             stance = ctx.lex.stances.get((lemma, "VERB" if tok.pos_ == "VERB" else tok.pos_))
             if stance and tok.pos_ == "VERB":
@@ -115,16 +115,23 @@ def extract_positions(ctx: DocContext) -> list[Position]:
 
 
 def _prepositional_stance(ctx: DocContext, verb: Token, add, sent: Span) -> bool:
-    """"stood firmly with Ukraine", "stand against the annexation": the stance comes with its
-    preposition, and the issue is that preposition's object."""
+    """"stood firmly with Ukraine", "stand against the annexation", "remains committed to the
+    peace process": the stance comes with its preposition, and the issue is that preposition's
+    object (or the act it names: "committed to supporting X")."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        stance = ctx.lex.stance_preps.get((verb.lemma_.lower(), "VERB", prep.lower_))
-        pobj = _child(prep, "pobj")
+        stance = ctx.lex.stance_preps.get((verb.lemma_.lower(), verb.pos_, prep.lower_))
+        pobj = _child(prep, "pobj", "pcomp")
         if stance is None or pobj is None:
             continue
         if ctx.negated(verb) or _governor(ctx, verb)[0] in ("hypothetical", "requested") or _under_negation(ctx, verb):
             return True
-        add(ctx.subject(verb), stance, _phrase(pobj), sent)
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+            holders = ctx.subject(verb.head)  # "remains committed to"
+        elif ctx.is_passive(verb):
+            holders = ctx.refs(_child(verb, "nsubjpass"))  # "is committed to": a state, not a deed
+        else:
+            holders = ctx.subject(verb)
+        add(holders, stance, _phrase(pobj), sent)
         return True
     return False
 
