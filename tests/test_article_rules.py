@@ -843,3 +843,24 @@ def test_commitment_to_an_issue_is_support_for_it(extract):
                     "a two-state solution.")
     assert {(p.holder.text, p.stance, p.issue) for p in facts.positions} >= {
         ("The United Nations", "support", "peace process in Yemen"), ("Japan", "support", "two-state solution")}
+
+
+def test_forces_of_two_states_are_each_states(extract):
+    facts = extract("The navies of India and Japan began a four-day joint exercise in the Bay of Bengal on Sunday.")
+    assert _codes(facts, "COOPERATE") == [(["IND", "JPN"], [])]
+
+
+def test_an_embassy_spokesman_speaks_for_the_embassy_state(extract):
+    facts = extract("Chinese embassy spokesman Liu Pengyu urged Washington to stop smearing China.")
+    [liu] = [a for a in facts.actors.values() if a.kind == "Person"]
+    assert (liu.roles, liu.country) == (["embassy spokesman"], "CHN")
+
+
+def test_countermeasures_aim_at_the_author_of_the_deed_not_at_whom_they_protect(extract):
+    """"opposed the illegal sanctions" and "take measures to protect Chinese companies" answer the
+    sanctions' author: an evaluative adjective says nothing of whose, a protected party is no target."""
+    facts = extract("The United States imposed sanctions on two Chinese firms on Thursday. Beijing said it firmly "
+                    "opposed the illegal unilateral sanctions and would take necessary measures to protect the "
+                    "rights of Chinese companies.")
+    assert (["CHN"], ["USA"]) in _codes(facts, "REJECT")
+    assert _codes(facts, "THREATEN") == [(["CHN"], ["USA"])]

@@ -737,6 +737,8 @@ def _role_tokens_left(doc: Doc, start: int, titles: TitleLexicon, index: ActorIn
             out.append(t)
         elif low in titles.words or low in _FORMER:
             out.append(t)
+        elif low in _INSTITUTION_WORDS and out:
+            out.append(t)  # "Chinese embassy spokesman", "the army spokesman"
         elif t.is_title and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON",):
             out.append(t)
         elif low == "the" and out and j - 1 >= sent_start and doc[j - 1].lower_ in ("of", "for", "to"):

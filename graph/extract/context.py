@@ -557,8 +557,16 @@ class DocContext:
             group = self._earlier_group(t, sector)
             if group is not None:
                 return [group]
+            # "The navies of India and Japan": each state's
+            located = self._located_country(t)
+            if located is not None and t.tag_ in ("NNS", "NNPS"):
+                pobj = self.doc[located.start]
+                partners = [located] + [m for c in pobj.conjuncts if (m := self.index.at(c)) is not None
+                                        and m.kind in ("Country", "Demonym", "Capital") and m.code]
+                if len(partners) > 1:
+                    return [ActorRef(r.key, self._phrase(t), r.code, sector) for r in (self.ref(m, sector) for m in partners)]
             # "Security forces in Guinea", "Opposition groups in Zimbabwe"; "protesters marched in Tehran"
-            m = self._located_country(t) or self._earlier_body(t)
+            m = located or self._earlier_body(t)
             if m is None and sector in _LOCAL_SECTORS:
                 m = self._scene_country(t) or self._dateline_country(t)
             if m is not None:

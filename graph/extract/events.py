@@ -169,6 +169,7 @@ _ACT_NOUNS = word_class("act_nouns")
 _NOUN_ACTS = {noun: {category} for noun, category in word_map("noun_acts").items()}
 _DEED_NOUNS = word_class("deed_nouns")
 _REMOVALS = word_class("removal_nouns")
+_PROTECTIVE = word_class("protective_verbs")
 _VERBAL_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _WHOSE_PREPS = {"of", "by", "from"}
 
@@ -193,11 +194,11 @@ def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[Ac
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in obj.children):
         return []
     if any((c.dep_ == "prep" and c.lower_ in _WHOSE_PREPS) or c.dep_ in ("poss", "compound", "acl", "relcl")
-           or (c.dep_ == "amod" and c.lower_ not in ("new", "latest")) for c in obj.children):
-        return []  # "the decision of X", "Russia's decision": the phrase says whose
+           or (c.dep_ == "amod" and ctx.index.at(c) is not None) for c in obj.children):
+        return []  # "the decision of X", "Russia's decision", "the Russian move": the phrase says whose
     # a word that names no kind of act ("the statement") points to whoever acted last; "the
     # decision" after nothing but words points to no one told (the vote was not an event coded)
-    if noun in _DEED_NOUNS:
+    if noun in _DEED_NOUNS and not kinds:
         return _others(_last_deed_doers(ctx), sources)
     doers = ctx.last_doers if not kinds else []
     for category, earlier in reversed(ctx.acts):
@@ -364,7 +365,9 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
         return owner
     # "denied accusations that it supplies weapons to X", "a memorandum under which A will sell gas
     # to B": a clause with its own subject tells what the thing says, not whom it concerns
-    told = {w.i for c in tok.subtree if c.dep_ in ("acl", "relcl") and _content_clause(c) for w in c.subtree}
+    # nor does what it is meant to protect ("measures to protect the rights of Chinese companies")
+    told = {w.i for c in tok.subtree if c.dep_ in ("acl", "relcl") and (_content_clause(c) or c.lemma_.lower() in _PROTECTIVE)
+            for w in c.subtree}
     for t in tok.subtree:
         if t.i - tok.left_edge.i > 25:
             break
@@ -866,6 +869,9 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
             or _attack_owner(ctx, _child(tok, "nsubj"), tok)
     if not targets:
         targets = _act_author(ctx, tok, sources)
+    if not targets and category == "THREATEN" and noun is not None and \
+            noun.lemma_.lower() in _RETALIATION_NOUNS | _DEED_NOUNS:
+        targets = _others(_last_deed_doers(ctx), sources)  # "would take countermeasures": against the last deed's doer
     if not targets:
         targets = _domestic_target(ctx, tok, comp, category, sources)
     if category == "CONSULT" and targets and all(t.sector == "CVL" for t in targets):
