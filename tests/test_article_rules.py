@@ -864,3 +864,10 @@ def test_countermeasures_aim_at_the_author_of_the_deed_not_at_whom_they_protect(
                     "rights of Chinese companies.")
     assert (["CHN"], ["USA"]) in _codes(facts, "REJECT")
     assert _codes(facts, "THREATEN") == [(["CHN"], ["USA"])]
+
+
+def test_possible_and_permitted_acts_are_not_coded(extract):
+    """"may ratify", "will allow their forces to deploy": nothing has happened yet."""
+    facts = extract("Japan may ratify the pact next year. Japan and Britain signed an agreement on Wednesday that "
+                    "will allow their forces to deploy on each other's soil.")
+    assert [e.category for e in facts.events] == ["AGREE"]

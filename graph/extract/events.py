@@ -797,6 +797,9 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
     governor, gov_tok = _governor(ctx, tok)
     if governor in ("requested", "hypothetical", "commitment"):
         return None  # coded through the governing word, or not an event
+    if not negated and any(c.dep_ == "aux" and ctx.lex.intentions.get((c.lower_, "AUX")) == "hypothetical"
+                           for c in tok.children):
+        return None  # "Japan may ratify the pact": a possibility, not an act ("could not endorse" refuses)
     kind = _COMMITMENT.get(tok.lemma_.lower())
     comp = _child(tok, "xcomp") if kind else None
     if comp is not None:
