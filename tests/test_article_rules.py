@@ -871,3 +871,8 @@ def test_possible_and_permitted_acts_are_not_coded(extract):
     facts = extract("Japan may ratify the pact next year. Japan and Britain signed an agreement on Wednesday that "
                     "will allow their forces to deploy on each other's soil.")
     assert [e.category for e in facts.events] == ["AGREE"]
+
+
+def test_a_deed_told_in_a_dated_report_takes_the_reports_date(extract):
+    facts = extract("Serbia and Kosovo have agreed on a road map for talks, the two governments said on Tuesday.")
+    assert [(e.category, e.date) for e in facts.events] == [("AGREE", "2024-05-14")]

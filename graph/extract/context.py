@@ -892,6 +892,10 @@ class DocContext:
             # same moment takes the date of the clause it hangs on
             if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SIMULTANEOUS for c in token.children):
                 return self.date_for(token.head)
+            # "A and B have agreed on X, their ministries said on Thursday": a deed done, told in a
+            # dated report with no date of its own, is of the report's date
+            if token.dep_ == "ccomp" and token.tag_ in ("VBD", "VBN") and token.head.lemma_.lower() in self.lex.reporting:
+                return self.date_for(token.head)
             return None
         shift = _day_shift(best)
         if shift is not None:
