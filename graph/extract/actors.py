@@ -412,7 +412,8 @@ def _described_posts(doc: Doc, index: ActorIndex) -> None:
         for c in tok.children:
             m = index.at(c)
             if c.dep_ in ("poss", "amod", "compound") and m is not None and m.kind in ("Country", "Demonym") and m.code:
-                words = {tok.lower_} | {w.lower_ for w in tok.children if w.dep_ == "compound" and w.i not in index.by_token}
+                words = {tok.lower_} | {w.lower_ for w in tok.children
+                                        if w.dep_ == "compound" and w.i not in index.by_token}
                 posts.append((words, m.code))
     for actor in index.actors.values():
         if actor.kind != "Person" or actor.country or actor.sector == "IGO" or not actor.roles:

@@ -564,7 +564,8 @@ class DocContext:
                 partners = [located] + [m for c in pobj.conjuncts if (m := self.index.at(c)) is not None
                                         and m.kind in ("Country", "Demonym", "Capital") and m.code]
                 if len(partners) > 1:
-                    return [ActorRef(r.key, self._phrase(t), r.code, sector) for r in (self.ref(m, sector) for m in partners)]
+                    refs = [self.ref(m, sector) for m in partners]
+                    return [ActorRef(r.key, self._phrase(t), r.code, sector) for r in refs]
             # "Security forces in Guinea", "Opposition groups in Zimbabwe"; "protesters marched in Tehran"
             m = located or self._earlier_body(t)
             if m is None and sector in _LOCAL_SECTORS:
@@ -894,7 +895,8 @@ class DocContext:
                 return self.date_for(token.head)
             # "A and B have agreed on X, their ministries said on Thursday": a deed done, told in a
             # dated report with no date of its own, is of the report's date
-            if token.dep_ == "ccomp" and token.tag_ in ("VBD", "VBN") and token.head.lemma_.lower() in self.lex.reporting:
+            if token.dep_ == "ccomp" and token.tag_ in ("VBD", "VBN") \
+                    and token.head.lemma_.lower() in self.lex.reporting:
                 return self.date_for(token.head)
             return None
         shift = _day_shift(best)

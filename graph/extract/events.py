@@ -366,7 +366,8 @@ def _phrase_actors(ctx: DocContext, tok: Token | None, exclude: set[str], places
     # "denied accusations that it supplies weapons to X", "a memorandum under which A will sell gas
     # to B": a clause with its own subject tells what the thing says, not whom it concerns
     # nor does what it is meant to protect ("measures to protect the rights of Chinese companies")
-    told = {w.i for c in tok.subtree if c.dep_ in ("acl", "relcl") and (_content_clause(c) or c.lemma_.lower() in _PROTECTIVE)
+    told = {w.i for c in tok.subtree
+            if c.dep_ in ("acl", "relcl") and (_content_clause(c) or c.lemma_.lower() in _PROTECTIVE)
             for w in c.subtree}
     for t in tok.subtree:
         if t.i - tok.left_edge.i > 25:
@@ -1081,7 +1082,8 @@ def _promised_retaliation(tok: Token) -> bool:
     hostile deed, not a reply to a letter or a question."""
     if tok.lemma_.lower() not in _RETALIATION or not _is_future(tok) or _child(tok, "ccomp", "dobj") is not None:
         return False
-    answered = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    answered = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children if p.dep_ == "pobj"]
     return all(p.lemma_.lower() in _DEED_NOUNS | _ATTACK_NOUNS for p in answered)
 
 
