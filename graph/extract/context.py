@@ -497,10 +497,10 @@ class DocContext:
             if met:
                 return list(met[-1])
             # "Leaders of the G7 warned … The leaders called on …": the same people, so the same body
-            earlier = next((w for w in reversed(self.doc[:t.i]) if w.lemma_ == t.lemma_ and w.tag_ in ("NNS", "NNPS")
-                            and self._body_of_members(w) is not None), None) if bare else None
-            if earlier is not None:
-                ref = self.ref(self._body_of_members(earlier))
+            body = next((b for w in reversed(self.doc[:t.i]) if w.lemma_ == t.lemma_ and w.tag_ in ("NNS", "NNPS")
+                         and (b := self._body_of_members(w)) is not None), None) if bare else None
+            if body is not None:
+                ref = self.ref(body)
                 return [ActorRef(ref.key, self._phrase(t), ref.code, ref.sector)]
             if paired and t.lower_ not in _MET_PEOPLE:
                 pair = self._main_pair(t)

@@ -180,8 +180,7 @@ def _act_author(ctx: DocContext, tok: Token, sources: list[ActorRef]) -> list[Ac
     deed, not the last thing someone said about it)."""
     obj = _child(tok, "dobj", "nsubjpass")
     if obj is None:  # "would respond to the sanctions", "objected to the decision"
-        obj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
-                    if p.dep_ == "pobj"), None)
+        obj = next(iter(_answered(tok)), None)
     if obj is None and tok.lemma_.lower() in _RETALIATION:
         return _others(_last_deed_doers(ctx), sources)  # "Moscow would respond": to the last deed told
     noun = obj.lemma_.lower() if obj is not None else ""
@@ -338,7 +337,7 @@ def _removed(ctx: DocContext, tok: Token, exclude: set[str]) -> list[ActorRef]:
     for obj in objs:
         if obj.lemma_.lower() in _REMOVALS:
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            refs = [r for r in ctx.refs(_child(of, "pobj"), exclude)] if of is not None else []
+            refs = ctx.refs(_child(of, "pobj"), exclude) if of is not None else []
             if refs:
                 return refs
     return []
@@ -1082,9 +1081,12 @@ def _promised_retaliation(tok: Token) -> bool:
     hostile deed, not a reply to a letter or a question."""
     if tok.lemma_.lower() not in _RETALIATION or not _is_future(tok) or _child(tok, "ccomp", "dobj") is not None:
         return False
-    answered = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                for p in c.children if p.dep_ == "pobj"]
-    return all(p.lemma_.lower() in _DEED_NOUNS | _ATTACK_NOUNS for p in answered)
+    return all(p.lemma_.lower() in _DEED_NOUNS | _ATTACK_NOUNS for p in _answered(tok))
+
+
+def _answered(tok: Token) -> list[Token]:
+    """What a verb answers or reacts to: the objects of its "to" phrases."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
 
 
 def _warning_without_threat(ctx: DocContext, tok: Token) -> bool:
