@@ -876,3 +876,12 @@ def test_possible_and_permitted_acts_are_not_coded(extract):
 def test_a_deed_told_in_a_dated_report_takes_the_reports_date(extract):
     facts = extract("Serbia and Kosovo have agreed on a road map for talks, the two governments said on Tuesday.")
     assert [(e.category, e.date) for e in facts.events] == [("AGREE", "2024-05-14")]
+
+
+def test_a_name_after_a_title_the_tagger_took_for_an_organisation(extract):
+    """"German Chancellor Olaf Scholz" with the name tagged as an organisation is still a person."""
+    facts = extract("German Chancellor Olaf Scholz urged Chinese President Xi Jinping on Tuesday to use China's "
+                    "influence on Russia to end the war in Ukraine.")
+    people = {a.name: (a.roles, a.country) for a in facts.actors.values() if a.kind == "Person"}
+    assert people["Olaf Scholz"] == (["Chancellor"], "DEU")
+    assert _codes(facts, "REQUEST") == [(["DEU"], ["CHN"])]

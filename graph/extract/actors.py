@@ -126,7 +126,12 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
         named_next = doc[comma + 1 if appositive else tok.i + 1].ent_iob_ == "B"
         # "Taoiseach Leo Varadkar" tagged as one organisation: the tagger swallowed title and name alike
         swallowed = tok.ent_type_ == "ORG" and doc[tok.i + 1].ent_type_ == "ORG" and doc[tok.i + 1].ent_iob_ == "I"
-        kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and named_next or swallowed \
+        # "Chancellor Olaf Scholz" with the name tagged as an organisation: two or three capitalised
+        # words right after a person's title
+        after = next((e for e in doc.ents if e.start == tok.i + 1), None)
+        named_org = after is not None and after.label_ == "ORG" and 2 <= len(after) <= 3 \
+            and tok.lower_ not in _INSTITUTION_WORDS and all(w.pos_ == "PROPN" and w.is_title for w in after)
+        kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and named_next or swallowed or named_org \
             else ("", "PERSON", "NORP")
         first = comma + 1 if appositive else _after_posting(doc, tok.i + 1)
         end = first
