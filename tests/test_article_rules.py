@@ -885,3 +885,12 @@ def test_a_name_after_a_title_the_tagger_took_for_an_organisation(extract):
     people = {a.name: (a.roles, a.country) for a in facts.actors.values() if a.kind == "Person"}
     assert people["Olaf Scholz"] == (["Chancellor"], "DEU")
     assert _codes(facts, "REQUEST") == [(["DEU"], ["CHN"])]
+
+
+def test_a_deal_signed_in_the_passive_takes_the_signers_told_before(extract):
+    """"A and B signed a ceasefire … The deal, formally the X Agreement, was signed in Y": A and B
+    are its parties, a rebel group as itself, not as its country."""
+    facts = extract("Colombia's government and the ELN signed a ceasefire on Monday. The deal, formally the Havana "
+                    "Bilateral Ceasefire Agreement, was signed in the Cuban capital.")
+    [treaty] = facts.treaties.values()
+    assert sorted(treaty.parties) == ["country/COL", "org/eln"]

@@ -112,6 +112,8 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
             modality = {"requested": "requested", "hypothetical": "hypothetical", "future": "future"}.get(governor or "", "asserted")
             # "was signed in Suva by the prime ministers of A and B": the signatories are the agents
             actors = ctx.passive_agent(tok) if ctx.is_passive(tok) else ctx.subject(tok)
+            if not actors and action == "sign" and ctx.is_passive(tok) and _points_back(tok):
+                actors = _earlier_signers(ctx, tok)
             actions.append(TreatyAction(treaty=key, action=action, actors=actors, evidence=ctx.evidence(sent),
                                         date=ctx.date_for(tok), negated=ctx.negated(tok), modality=modality))
             treaty = treaties[key]
@@ -126,6 +128,23 @@ def extract_treaties(ctx: DocContext) -> tuple[dict[str, Treaty], list[TreatyAct
 
 
 _KNOWN: dict[int, tuple[dict, re.Pattern | None]] = {}
+_SIGNED_THINGS = _ANAPHORA | {"ceasefire", "truce", "memorandum", "declaration", "protocol"}
+
+
+def _points_back(verb: Token) -> bool:
+    """Whether a passive's subject is "the deal", "the agreement": a thing told before."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and subj.lemma_.lower() in _ANAPHORA and any(c.lower_ == "the" for c in subj.children)
+
+
+def _earlier_signers(ctx: DocContext, verb: Token) -> list:
+    """"A and B signed a ceasefire … The deal, formally the X Agreement, was signed at …": the
+    deal signed in the passive, with no one named, is the one the text told A and B signed."""
+    for t in reversed(ctx.doc[:verb.sent.start]):
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None) if t.pos_ == "VERB" else None
+        if t.lemma_.lower() == "sign" and obj is not None and obj.lemma_.lower() in _SIGNED_THINGS:
+            return ctx.subject(t)
+    return []
 
 
 def known_treaties(lex) -> tuple[dict, re.Pattern | None]:
@@ -171,8 +190,10 @@ def _add_party_actor(ctx: DocContext, party: str) -> None:
 
 
 def _party(ref) -> str | None:
-    """The party a signatory stands for: a state, an international body, or a person's state."""
-    if ref.key.startswith("country/") or ref.key.startswith("org/") and ref.code == "IGO":
+    """The party a signatory stands for: a state, an international body, an armed or opposition
+    group (a ceasefire is signed with rebels, not with their country), or a person's state."""
+    if ref.key.startswith("country/") or \
+            ref.key.startswith("org/") and (ref.code == "IGO" or ref.sector in ("REB", "OPP")):
         return ref.key
     if ref.code and len(ref.code) == 3 and ref.code.isalpha() and ref.code not in ("IGO", "NGO"):
         return f"country/{ref.code}"
