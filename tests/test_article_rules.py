@@ -846,8 +846,9 @@ def test_commitment_to_an_issue_is_support_for_it(extract):
 
 
 def test_forces_of_two_states_are_each_states(extract):
+    """"The navies of India and Japan began a joint exercise": each state's navy, each with the other."""
     facts = extract("The navies of India and Japan began a four-day joint exercise in the Bay of Bengal on Sunday.")
-    assert _codes(facts, "COOPERATE") == [(["IND", "JPN"], [])]
+    assert _codes(facts, "COOPERATE") == [(["IND"], ["JPN"]), (["JPN"], ["IND"])]
 
 
 def test_an_embassy_spokesman_speaks_for_the_embassy_state(extract):

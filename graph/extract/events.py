@@ -633,8 +633,10 @@ def extract_events(ctx: DocContext) -> list[Event]:
             if event is None:
                 continue
             coded.append((verb, event))
-            # "A and B traded accusations": a reciprocal act runs both ways
-            if noun is not None and verb.lemma_.lower() in _RECIPROCAL and len(event.sources) > 1:
+            # "A and B traded accusations": a reciprocal act runs both ways; so does a joint one
+            # with no one else named ("The navies of A and B held joint drills")
+            joint = event.category == "COOPERATE" and not event.targets and len({s.code for s in event.sources}) > 1
+            if (noun is not None and verb.lemma_.lower() in _RECIPROCAL or joint) and len(event.sources) > 1:
                 coded.pop()
                 for src in event.sources:
                     others = [o for o in event.sources if o.key != src.key]
