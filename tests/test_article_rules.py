@@ -895,3 +895,10 @@ def test_a_deal_signed_in_the_passive_takes_the_signers_told_before(extract):
                     "Bilateral Ceasefire Agreement, was signed in the Cuban capital.")
     [treaty] = facts.treaties.values()
     assert sorted(treaty.parties) == ["country/COL", "org/eln"]
+
+
+def test_blocked_aid_is_rejected_and_strikes_inside_a_state_aim_at_it(extract):
+    facts = extract("Hungary blocked the release of 500 million euros in EU military aid for Ukraine on Monday. "
+                    "Pakistan carried out airstrikes inside Iran on Thursday.")
+    assert [c for c, _ in _codes(facts, "REJECT")] == [["HUN"]]
+    assert _codes(facts, "ASSAULT") == [(["PAK"], ["IRN"])]

@@ -34,7 +34,7 @@ _ATTACK_NOUNS = word_class("attack_nouns")
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN"}
 _TRAVEL_NOUNS = word_class("travel_nouns")
 _REFUGE_NOUNS = word_class("refuge_nouns")
-_PLACE_PREPS = {"in", "into", "on", "near", "at", "off", "around"}
+_PLACE_PREPS = {"in", "into", "inside", "within", "across", "on", "near", "at", "off", "around"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _COMPASS_PREPS = _PLACE_PREPS | {"of"}  # "east of Taiwan"
 _RECIPROCAL = word_class("reciprocal_verbs")
@@ -635,7 +635,8 @@ def extract_events(ctx: DocContext) -> list[Event]:
             coded.append((verb, event))
             # "A and B traded accusations": a reciprocal act runs both ways; so does a joint one
             # with no one else named ("The navies of A and B held joint drills")
-            joint = event.category == "COOPERATE" and not event.targets and len({s.code for s in event.sources}) > 1
+            joint = event.category == "COOPERATE" and not event.targets \
+                and len({s.code for s in event.sources}) > 1
             if (noun is not None and verb.lemma_.lower() in _RECIPROCAL or joint) and len(event.sources) > 1:
                 coded.pop()
                 for src in event.sources:
