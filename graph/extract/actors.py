@@ -107,9 +107,11 @@ def gazetteer_match(gz: Gazetteer, text: str):
 def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
     """PERSON entities, plus names right after a title that the tagger labelled otherwise
     or missed ("Vice President Han Zhengwei", "President Museveni")."""
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = doc.ents  # spaCy builds the spans again on every access
+    spans = [e for e in ents if e.label_ == "PERSON"]
     if not heads:
         return spans
+    ent_at = {e.start: e for e in ents}
     taken = {t.i for e in spans for t in e}
     for tok in doc[:-1]:
         if tok.lower_ not in heads:
@@ -128,7 +130,7 @@ def _person_spans(doc: Doc, heads: set[str] | None = None) -> list[Span]:
         swallowed = tok.ent_type_ == "ORG" and doc[tok.i + 1].ent_type_ == "ORG" and doc[tok.i + 1].ent_iob_ == "I"
         # "Chancellor Olaf Scholz" with the name tagged as an organisation: two or three capitalised
         # words right after a person's title
-        after = next((e for e in doc.ents if e.start == tok.i + 1), None)
+        after = ent_at.get(tok.i + 1)
         named_org = after is not None and after.label_ == "ORG" and 2 <= len(after) <= 3 \
             and tok.lower_ not in _INSTITUTION_WORDS and all(w.pos_ == "PROPN" and w.is_title for w in after)
         kinds = ("", "PERSON", "NORP", "ORG") if (occupation or appositive) and named_next or swallowed or named_org \

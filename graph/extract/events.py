@@ -170,6 +170,8 @@ _NOUN_ACTS = {noun: {category} for noun, category in word_map("noun_acts").items
 _DEED_NOUNS = word_class("deed_nouns")
 _REMOVALS = word_class("removal_nouns")
 _PROTECTIVE = word_class("protective_verbs")
+_ANSWERABLE = _DEED_NOUNS | _ATTACK_NOUNS  # deeds a promised response answers ("would respond to the sanctions")
+_COUNTERMEASURES = _RETALIATION_NOUNS | _DEED_NOUNS  # what a threatened answer takes ("would take measures")
 _VERBAL_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _WHOSE_PREPS = {"of", "by", "from"}
 
@@ -875,8 +877,7 @@ def _code(ctx: DocContext, sent: Span, tok: Token, category: str, mode: str | No
             or _attack_owner(ctx, _child(tok, "nsubj"), tok)
     if not targets:
         targets = _act_author(ctx, tok, sources)
-    if not targets and category == "THREATEN" and noun is not None and \
-            noun.lemma_.lower() in _RETALIATION_NOUNS | _DEED_NOUNS:
+    if not targets and category == "THREATEN" and noun is not None and noun.lemma_.lower() in _COUNTERMEASURES:
         targets = _others(_last_deed_doers(ctx), sources)  # "would take countermeasures": against the last deed's doer
     if not targets:
         targets = _domestic_target(ctx, tok, comp, category, sources)
@@ -1084,7 +1085,7 @@ def _promised_retaliation(tok: Token) -> bool:
     hostile deed, not a reply to a letter or a question."""
     if tok.lemma_.lower() not in _RETALIATION or not _is_future(tok) or _child(tok, "ccomp", "dobj") is not None:
         return False
-    return all(p.lemma_.lower() in _DEED_NOUNS | _ATTACK_NOUNS for p in _answered(tok))
+    return all(p.lemma_.lower() in _ANSWERABLE for p in _answered(tok))
 
 
 def _answered(tok: Token) -> list[Token]:
